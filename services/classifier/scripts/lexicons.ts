@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+
+// Word lists the model counts as features. Their weights are learned from the labelled data;
+// the lists only group evidence so that rare phrasings share strength across domains.
+
+const require = createRequire(import.meta.url)
+
+/** VADER's valence lexicon (−4…4), from the vader-sentiment package (Apache-2.0). */
+export const loadVaderValence = (): Record<string, number> => {
+  const path = require.resolve('vader-sentiment/vader_lexicon.txt')
+  const out: Record<string, number> = {}
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const [word, mean] = line.split('\t')
+    if (word === undefined || mean === undefined || word.length === 0) continue
+    const v = Number(mean)
+    if (Number.isFinite(v)) out[word.toLowerCase()] = Math.round(v * 10) / 10
+  }
+  return out
+}
+
+const list = (s: string) => s.split('|').map((p) => p.trim())
+
+/** Cue families; names starting with `problem` count as service problems. */
+export const CUES: Record<string, string[]> = {
+  problem_wait: list(
+    'still waiting|waiting|waited|wait time|on hold|hold for|delayed|delay|delays|late|hours|forever|took forever|no show|never showed|never arrived|never came|never received|not received|yet to receive|still no|still not|still have not',
+  ),
+  problem_money: list(
+    'refund|refunds|no refund|charged|charged twice|double charged|overcharged|fee|fees|money back|my money|chargeback|scam|rip off|ripoff',
+  ),
+  problem_cancel: list(
+    'cancelled|canceled|cancellation|rebook|rebooked|missed|missed my|overbooked',
+  ),
+  problem_broken: list(
+    "lost|missing|stolen|wrong|wrong order|damaged|broken|broke|stuck|stranded|error|crash|crashes|crashed|not working|doesnt work|does not work|won't let|wont let|unable|fail|failed|fails|glitch|bug",
+  ),
+  problem_service: list(
+    'customer service|no response|no reply|no answer|not responding|hung up|ignored|nobody|no one|rude|unhelpful|useless|unacceptable|ridiculous|pathetic|joke|worst|terrible|horrible|awful|disappointed|disappointing|frustrated|frustrating|annoyed|angry|again',
+  ),
+  sarcasm: list(
+    'thanks for nothing|thanks a lot|thanks for the|great job|way to go|so much for|yeah right|love how|love that|love when|just great|oh great|nice job|good job|as usual|of course|what a joke|gotta love|another delay|another hour',
+  ),
+  request: list(
+    'can you|could you|can i|how do i|how can i|how to|is there|are there|do you|does anyone|will you|when will|when is|when does|what time|where is|where can|dm|dm me|dm us|send me|let me know|any update|any news|info|question|wondering|need to|help me|please|pls|plz',
+  ),
+  gratitude: list(
+    'thanks|thank you|thx|ty|appreciate|appreciated|grateful|kudos|shoutout|shout out|props|great service|best|love|awesome|amazing|excellent',
+  ),
+}

@@ -1,0 +1,153 @@
+import type {
+  Channel,
+  CustomerTier,
+  Language,
+  Sentiment,
+  TopicScore,
+  Urgency,
+} from '@closeloop/shared/events'
+import { detectLanguage } from './language.ts'
+import type { ClassifierRules } from './rules.ts'
+import type { SentimentModel } from './sentiment-model.ts'
+import { normaliseText, tokenize } from './text.ts'
+import { createTopicScorer } from './topics.ts'
+import { createUrgencyScorer, LEVEL_RANK } from './urgency.ts'
+
+export type ClassifyInput = {
+  text: string
+  channel: Channel
+  // Star rating or survey score.
+  rating?: { value: number; max: 5 | 10 }
+  customer?: { tier?: CustomerTier }
+  contactRequested?: boolean
+  // What the source claims, BCP 47.
+  languageHint?: string
+  // Per-customer state the worker keeps (customer-keyed partitions make it local).
+  history?: { openProblem: boolean; contactsLast30Days: number }
+  // ISO time the customer wrote it; anchors stated deadlines ("by Friday").
+  occurredAt?: string
+}
+
+export type Classification = {
+  sentiment: Sentiment
+  urgency: Urgency
+  topics: TopicScore[]
+  language: Language
+  needsHuman: boolean
+  needsContact: boolean
+  model: { name: string; version: string }
+  rulesVersion: string
+}
+
+export type Classifier = {
+  classify(input: ClassifyInput): Classification
+  version: { model: string; rules: string }
+  // What it was built from, so a tenant's classifier can reuse the model with merged rules.
+  model: SentimentModel
+  rules: ClassifierRules
+}
+
+export type ClassifierDeps = {
+  model: SentimentModel
+  rules: ClassifierRules
+  // Only used to count down stated deadlines; without it, time is measured from occurredAt.
+  clock?: { now(): Date }
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000
+
+const chooseLanguage = (text: string, hint: string | undefined, rules: ClassifierRules) => {
+  const detected = detectLanguage(text)
+  const supported = rules.language.supported
+  if (detected.code === 'und') {
+    return { code: 'und', supported: false, confidence: 0 }
+  }
+  if (!supported.includes(detected.code) && detected.confidence < rules.language.minConfidence) {
+    // Too little evidence that it is foreign: trust the source's claim, else the default.
+    const hinted = hint?.split('-')[0]?.toLowerCase()
+    const code = hinted !== undefined && hinted.length >= 2 ? hinted : (supported[0] as string)
+    return { code, supported: supported.includes(code), confidence: 0.5 }
+  }
+  return {
+    code: detected.code,
+    supported: supported.includes(detected.code),
+    confidence: detected.confidence,
+  }
+}
+
+/** Builds a classifier from a sentiment model and a (possibly tenant-merged) rule set. */
+export const createClassifier = (deps: ClassifierDeps): Classifier => {
+  const { model, rules } = deps
+  const scoreUrgency = createUrgencyScorer(rules.urgency)
+  const scoreTopics = createTopicScorer(rules.topics)
+  const minContact = LEVEL_RANK[rules.contact.minUrgency]
+
+  const classify = (input: ClassifyInput): Classification => {
+    const language = chooseLanguage(input.text, input.languageHint, rules)
+    let sentiment: Sentiment
+    if (language.supported) {
+      const p = model.predict(input.text)
+      const label =
+        p.negative >= p.neutral && p.negative >= p.positive
+          ? 'negative'
+          : p.positive >= p.neutral
+            ? 'positive'
+            : 'neutral'
+      sentiment = {
+        label,
+        score: round3(Math.max(-1, Math.min(1, p.positive - p.negative))),
+        confidence: round3(Math.max(p.negative, p.neutral, p.positive)),
+      }
+    } else {
+      // Not scored: marked by confidence 0 and needsHuman, never passed off as a neutral verdict.
+      sentiment = { label: 'neutral', score: 0, confidence: 0 }
+    }
+    const tokens = tokenize(normaliseText(input.text))
+    const now = deps.clock?.now()
+    const parsed = input.occurredAt === undefined ? Number.NaN : Date.parse(input.occurredAt)
+    const writtenAt = Number.isNaN(parsed) ? (now ?? new Date(0)) : new Date(parsed)
+    const urgency = scoreUrgency({
+      tokens,
+      rawText: input.text,
+      sentiment,
+      channel: input.channel,
+      rating: input.rating,
+      tier: input.customer?.tier,
+      contactRequested: input.contactRequested,
+      history: input.history,
+      writtenAt,
+      now: now ?? writtenAt,
+    })
+    const needsHuman = !language.supported || sentiment.confidence < rules.sentiment.minConfidence
+    const needsContact =
+      (rules.contact.onNegative && sentiment.label === 'negative') ||
+      LEVEL_RANK[urgency.level] >= minContact ||
+      input.contactRequested === true
+    return {
+      sentiment,
+      urgency,
+      topics: scoreTopics(tokens),
+      language: { ...language, confidence: round3(language.confidence) },
+      needsHuman,
+      needsContact,
+      model: { name: model.name, version: model.version },
+      rulesVersion: rules.version,
+    }
+  }
+
+  return {
+    classify,
+    version: { model: `${model.name}@${model.version}`, rules: rules.version },
+    model,
+    rules,
+  }
+}
+
+export { defaultRules } from './default-rules.ts'
+export { ClassifierRules, type MergeRulesResult, mergeRules, TenantRuleOverrides } from './rules.ts'
+export {
+  createSentimentModel,
+  type SentimentModel,
+  SentimentModelFile,
+  type SentimentProbabilities,
+} from './sentiment-model.ts'

@@ -1,0 +1,250 @@
+import type { ClassifierRules } from './rules.ts'
+
+// Phrase lists are written '|'-separated to keep this data readable.
+const list = (s: string): string[] => s.split('|')
+
+// Default rules for a small business. Weights add up to the urgency score: one safety or health
+// threat alone is critical, a legal threat or churn intent alone is high, and smaller signals
+// (anger, a low rating, a phone call, a VIP) combine.
+export const defaultRules: ClassifierRules = {
+  version: 'rules-2026.11.1',
+  language: { supported: ['en'], minConfidence: 0.35 },
+  sentiment: { minConfidence: 0.45 },
+  urgency: {
+    levels: { critical: 6, high: 3, normal: 1 },
+    phraseRules: [
+      {
+        code: 'SAFETY_THREAT',
+        weight: 6,
+        minLevel: 'critical',
+        phrases: list(
+          'fire|on fire|caught fire|smoke|gas leak|smell gas|carbon monoxide|explod*|' +
+            'electrocut*|electric shock|sparking|injur*|got hurt|was hurt|hurt my|unsafe|' +
+            'dangerous|danger|assault*|attacked|threatened me|weapon|gun|knife|crash|' +
+            'car accident|accident|emergency|ambulance|bleeding|broken glass|drunk driver|' +
+            'harass*|kidnap*|unsafe driving|reckless|scared for my life|suicid*',
+        ),
+      },
+      {
+        code: 'HEALTH_RISK',
+        weight: 6,
+        minLevel: 'critical',
+        phrases: list(
+          'food poisoning|poisoned|allergic reaction|anaphyla*|got sick|made me sick|' +
+            'made us sick|sick after|vomit*|throwing up|diarrhea|hospital|hospitali*|er visit|' +
+            'raw chicken|undercooked|mold|mould|contaminat*|rat|rats|cockroach*|roach|roaches|' +
+            'glass in|hair in my|expired medication|wrong medication|choking|chest pain',
+        ),
+      },
+      {
+        code: 'LEGAL_THREAT',
+        weight: 4,
+        phrases: list(
+          'lawyer|lawyers|attorney|sue|suing|lawsuit|legal action|take legal|court|' +
+            'small claims|class action|report you|reporting you|better business bureau|bbb|' +
+            'consumer protection|trading standards|ombudsman|regulator|cfpb|attorney general|' +
+            'ftc|discriminat*',
+        ),
+      },
+      {
+        code: 'CHURN_INTENT',
+        weight: 3,
+        phrases: list(
+          'cancel my|cancelling my|canceling my|cancel the subscription|close my account|' +
+            'closing my account|switch to|switching to|switched to|moving to|going elsewhere|' +
+            'go elsewhere|take my business|taking my business|never again|never ordering|' +
+            'never order|never using|never use|never coming back|never come back|last time i|' +
+            'lost a customer|lost my business|chargeback|charge back|dispute the charge|' +
+            'disputing the charge|delete this app|deleting this app|deleted the app|' +
+            'uninstall*|unsubscrib*|find another|done with you|done with this|leaving you|' +
+            "will not be back|won’t be back|won't be back|not coming back|not renew*",
+        ),
+      },
+      {
+        code: 'FRAUD_OR_SECURITY',
+        weight: 3,
+        phrases: list(
+          'fraud*|scam*|unauthori*|stolen|stole|hacked|identity theft|phishing|' +
+            "someone used my|didn’t authori*|didn't authori*",
+        ),
+      },
+      {
+        code: 'ESCALATION_REQUEST',
+        weight: 2,
+        phrases: list(
+          'speak to a manager|talk to a manager|speak to your manager|supervisor|escalate|' +
+            'escalated|formal complaint|file a complaint|filing a complaint|unacceptable|' +
+            'disgrace*|outrageous',
+        ),
+      },
+      {
+        code: 'REPEATED_PROBLEM',
+        weight: 1.5,
+        phrases: list(
+          "still waiting|still not|still no|still have not|still haven't|again and again|" +
+            'third time|3rd time|second time|every time|no one called|nobody called|' +
+            'never called back|no response|no reply|never responded|never heard back|' +
+            'no one responded|nobody responded|keep calling|called several times|' +
+            'multiple times|several times|for weeks|for days|for months',
+        ),
+      },
+      {
+        code: 'URGENT_LANGUAGE',
+        weight: 2,
+        phrases: list('urgent|urgently|asap|immediately|right now|right away|help me'),
+      },
+      {
+        code: 'SERVICE_BLOCKED',
+        weight: 1,
+        phrases: list(
+          "can't log in|cant log in|cannot log in|can't login|cant login|locked out|" +
+            "not working|doesn't work|doesnt work|stopped working|no access|cannot access|" +
+            "can't access|stuck|stranded|lost my|missing|never arrived|never received|" +
+            "did not receive|didn't receive|never came|charged twice|double charged|" +
+            'overcharged|no refund|not refunded',
+        ),
+      },
+    ],
+    anger: {
+      bands: [
+        { maxScore: -0.8, weight: 2 },
+        { maxScore: -0.5, weight: 1 },
+      ],
+      shoutingWeight: 0.5,
+    },
+    positiveWeight: -1,
+    rating: {
+      bands: [
+        { maxRatio: 0.2, weight: 2 },
+        { maxRatio: 0.4, weight: 1 },
+      ],
+      highRatio: 0.8,
+      highWeight: -1,
+    },
+    // A call or a visit usually outranks a form; a public post is visible to other customers.
+    channel: {
+      phone: 1,
+      in_person: 1,
+      chat: 0.5,
+      social: 0.5,
+      email: 0,
+      sms: 0,
+      web: 0,
+      survey: 0,
+      other: 0,
+    },
+    tier: { vip: 2, gold: 1, silver: 0.5, standard: 0 },
+    history: { openProblemWeight: 2, frequentContacts: 3, frequentWeight: 1 },
+    contactRequestedWeight: 0.5,
+    deadline: { weight: 1, soonHours: 48, soonWeight: 2 },
+  },
+  contact: { minUrgency: 'high', onNegative: true },
+  topics: {
+    minScore: 0.3,
+    maxTopics: 4,
+    taxonomy: [
+      {
+        name: 'delivery',
+        keywords: list(
+          'deliver*|courier|driver|drivers|dasher|package|parcel|shipping|shipment|shipped|' +
+            'ship|tracking|arrived|arrive|never came|dispatch*|postage|left at the door|' +
+            'wrong address|missing item*|wrong order|order never|lost package|cold food|' +
+            'dropped off|pick up|pickup',
+        ),
+      },
+      {
+        name: 'billing_refunds',
+        keywords: list(
+          'refund*|charg*|overcharg*|bill|billed|billing|invoice*|payment*|paid|pay|paying|' +
+            'fee|fees|money back|my money|credit card|debit|chargeback|reimburs*|receipt|' +
+            'transaction*|subscription|interest|late fee|balance|deposit*|withdraw*|claim|' +
+            'claims|premium|premiums|reimbursement|debt|loan|loans|collection*',
+        ),
+      },
+      {
+        name: 'product_quality',
+        keywords: list(
+          'broken|broke|damaged|defective|quality|faulty|stopped working|poor quality|' +
+            'cheaply made|fell apart|ripped|torn|tear|fabric|material|stain*|expired|stale|' +
+            'taste*|tasted|fit|fits|size|sizing|too small|too big|color|colour|product|item|' +
+            'cold|soggy|wrong item|flimsy|leak*',
+        ),
+      },
+      {
+        name: 'staff_behaviour',
+        keywords: list(
+          'rude|rudely|staff|employee*|waiter|waitress|cashier|manager|agent|representative|' +
+            'rep|attitude|unprofessional|disrespect*|yelled|shouted|polite|friendly|helpful|' +
+            'courteous|arrogant|ignored me|hung up|driver was|the guy|the lady|racist',
+        ),
+      },
+      {
+        name: 'waiting_time',
+        keywords: list(
+          'wait|waited|waiting|queue|on hold|hold for|delay*|late|slow|took forever|' +
+            'taking forever|hours|minutes|still waiting|long time|took so long|takes forever|' +
+            'too long|eta',
+        ),
+      },
+      {
+        name: 'website_app',
+        keywords: list(
+          'app|apps|application|website|site|web site|login|log in|sign in|password|crash*|' +
+            'bug|bugs|glitch*|error|update|updated|page|online|checkout|otp|verification code|' +
+            'loading|load|portal|interface|version|screen',
+        ),
+      },
+      {
+        name: 'customer_service',
+        keywords: list(
+          'customer service|customer support|support|no response|no reply|called back|' +
+            'call back|callback|contact*|chat|unhelpful|complaint|ticket|phone|called|calling|' +
+            'email*|emailed|respond*|response|answer*|help desk|helpline|live agent|dm|reply',
+        ),
+      },
+      {
+        name: 'bookings_cancellations',
+        keywords: list(
+          'cancel*|booking|booked|reservation|appointment|reschedul*|rebook*|cancellation|' +
+            'no show|no-show|ride|trip',
+        ),
+      },
+      {
+        name: 'pricing',
+        keywords: list(
+          'price*|pricing|expensive|overpriced|cost*|cheap|cheaper|discount*|promo|promos|' +
+            'coupon*|deal|value|surge|afford*|rates|rate increase|price increase',
+        ),
+      },
+      {
+        name: 'cleanliness',
+        keywords: list(
+          'dirty|filthy|clean|cleanliness|hygien*|smell*|stink*|gross|disgusting|cockroach*|' +
+            'hair in|sticky|unsanitary',
+        ),
+      },
+      {
+        name: 'fraud_security',
+        keywords: list(
+          'fraud*|scam*|unauthori*|stolen|hacked|identity theft|phishing|suspicious|' +
+            'security|privacy|personal information|data breach',
+        ),
+      },
+      {
+        name: 'account_records',
+        keywords: list(
+          'account|accounts|credit report|credit reporting|report|reporting|records|' +
+            'information|inaccurate|incorrect information|personal data|closed my account|' +
+            'profile|credit score|bureau|bureaus|verify|verification|dispute*',
+        ),
+      },
+      {
+        name: 'safety_health',
+        keywords: list(
+          'unsafe|danger*|injur*|hurt|sick|allerg*|food poisoning|accident|safety|health|' +
+            'hospital|reckless',
+        ),
+      },
+    ],
+  },
+}

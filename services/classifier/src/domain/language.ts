@@ -1,0 +1,118 @@
+// Small, fast language identification: the writing system first, then, for Latin script,
+// common function words and letters peculiar to a language. It only has to tell English from
+// everything else reliably; the other codes are best effort.
+
+export type DetectedLanguage = { code: string; confidence: number }
+
+const SCRIPTS: [RegExp, string][] = [
+  [/[\u3040-\u30ff]/gu, 'ja'],
+  [/[\uac00-\ud7af\u1100-\u11ff]/gu, 'ko'],
+  [/\p{Script=Han}/gu, 'zh'],
+  [/\p{Script=Cyrillic}/gu, 'ru'],
+  [/\p{Script=Arabic}/gu, 'ar'],
+  [/\p{Script=Hebrew}/gu, 'he'],
+  [/\p{Script=Greek}/gu, 'el'],
+  [/\p{Script=Devanagari}/gu, 'hi'],
+  [/\p{Script=Bengali}/gu, 'bn'],
+  [/\p{Script=Tamil}/gu, 'ta'],
+  [/\p{Script=Thai}/gu, 'th'],
+  [/\p{Script=Ethiopic}/gu, 'am'],
+  [/\p{Script=Georgian}/gu, 'ka'],
+  [/\p{Script=Armenian}/gu, 'hy'],
+]
+const LATIN_RE = /\p{Script=Latin}/gu
+const NON_LATIN_LETTER_RE = /[^\p{Script=Latin}\P{L}]/u
+
+const words = (s: string) => s.split(' ')
+const FUNCTION_WORDS: Record<string, string[]> = {
+  en: words(
+    "a the and is are was were to of in it that this for with my you i not have has be on at but they your me we just so what how why can will do does did get got from an or been would could should there their please thanks thank very about when all if our us he she him her it's i'm don't can't been any no yes",
+  ),
+  es: words(
+    'el la los las que de y en un una es por para con no muy pero mi se lo del al como más mas este esta está son fue yo tu su gracias hola bueno nada todo porque pedido también',
+  ),
+  fr: words(
+    "le la les des et est un une du pour pas que qui dans avec je tu il elle nous vous mon ma mes ce cette sur très tres mais merci bonjour au aux ne ça c'est j'ai n'est",
+  ),
+  de: words(
+    'der die das und ist nicht ein eine ich du sie wir mit für fur auf zu den dem sehr aber danke bitte kein keine auch es war noch wie',
+  ),
+  pt: words(
+    'o a os as que de e em um uma é não nao muito mas por para com eu você voce obrigado obrigada está do da dos das no na pelo pela',
+  ),
+  it: words(
+    'il lo la gli le che di e è un una non per con sono mi ma molto grazie del della questo questa anche come ho',
+  ),
+  nl: words(
+    'de het een en is niet van ik je met op voor dat die zijn maar heel dank geen ook wel nog naar',
+  ),
+  id: words(
+    'yang dan di ini itu tidak saya untuk dengan ada aplikasi sangat bisa tapi sudah belum terima kasih',
+  ),
+  tr: words('ve bir bu çok cok için icin ama değil degil ben sen da de ne var yok teşekkürler'),
+  pl: words('i w nie na się sie jest to że ze z do jak ale bardzo dziękuję'),
+  sv: words('och att det som en är inte jag på med för har men mycket tack'),
+  tl: words('ang mga ng sa hindi po ako ko ito na naman salamat'),
+}
+const LETTERS: [RegExp, string][] = [
+  [/[ñ¿¡]/u, 'es'],
+  [/[çœêèà]/u, 'fr'],
+  [/[ß]/u, 'de'],
+  [/[ãõ]/u, 'pt'],
+  [/[ğşı]/u, 'tr'],
+  [/[łśżźąęć]/u, 'pl'],
+  [/[å]/u, 'sv'],
+]
+const WORD_INDEX = new Map<string, string[]>()
+for (const [lang, list] of Object.entries(FUNCTION_WORDS)) {
+  for (const w of list) WORD_INDEX.set(w, [...(WORD_INDEX.get(w) ?? []), lang])
+}
+const TOKEN_RE = /[\p{L}']+/gu
+
+/** Detects the language of `text`; Latin text with no evidence either way counts as English. */
+export const detectLanguage = (text: string): DetectedLanguage => {
+  const letters = text.replace(/[^\p{L}]/gu, '')
+  if (letters.length === 0) return { code: 'und', confidence: 0 }
+  if (NON_LATIN_LETTER_RE.test(letters)) {
+    const latin = letters.match(LATIN_RE)?.length ?? 0
+    let best = 'und'
+    let bestCount = 0
+    for (const [re, code] of SCRIPTS) {
+      const c = letters.match(re)?.length ?? 0
+      if (c > bestCount) {
+        best = code
+        bestCount = c
+      }
+    }
+    if (bestCount > latin) {
+      return { code: best, confidence: Math.min(1, 0.5 + (0.5 * bestCount) / letters.length) }
+    }
+  }
+  const scores = new Map<string, number>()
+  let tokens = 0
+  for (const m of text.toLowerCase().matchAll(TOKEN_RE)) {
+    tokens++
+    const langs = WORD_INDEX.get(m[0])
+    if (langs === undefined) continue
+    // A word shared by several languages is weaker evidence for each of them.
+    for (const l of langs) scores.set(l, (scores.get(l) ?? 0) + 1 / langs.length)
+  }
+  const lower = text.toLowerCase()
+  for (const [re, code] of LETTERS)
+    if (re.test(lower)) scores.set(code, (scores.get(code) ?? 0) + 1)
+  let best = 'en'
+  let bestScore = scores.get('en') ?? 0
+  let total = 0
+  for (const [l, s] of scores) {
+    total += s
+    if (s > bestScore) {
+      best = l
+      bestScore = s
+    }
+  }
+  if (total === 0) return { code: 'en', confidence: tokens <= 3 ? 0.5 : 0.3 }
+  // Evidence grows with the number of function words found and their agreement.
+  const agreement = bestScore / total
+  const amount = 1 - Math.exp(-bestScore / 1.5)
+  return { code: best, confidence: Math.round(agreement * amount * 1000) / 1000 }
+}

@@ -1,0 +1,79 @@
+import { normaliseText, tokenize } from './text.ts'
+
+/**
+ * Finds phrases in tokenised text in one pass, for all rules at once. A phrase is lower-case words
+ * separated by spaces; a word ending in `*` matches any word starting with what precedes it
+ * (`refund*` matches refund, refunds, refunded).
+ */
+export type PhraseMatch<T> = { tag: T; phrase: string; at: number }
+export type PhraseMatcher<T> = { match(tokens: readonly string[]): PhraseMatch<T>[] }
+
+type Entry<T> = { tag: T; phrase: string; words: string[] }
+
+const wordMatches = (pattern: string, token: string): boolean =>
+  pattern.endsWith('*') ? token.startsWith(pattern.slice(0, -1)) : pattern === token
+
+/** Splits a phrase the way text is tokenised, so "can't" or "on-hold" match as written. */
+export const phraseWords = (phrase: string): string[] => {
+  const star = phrase.trim().endsWith('*')
+  const words = tokenize(normaliseText(phrase.replace(/\*$/, '')))
+  if (star && words.length > 0) words[words.length - 1] = `${words[words.length - 1]}*`
+  return words
+}
+
+export const createPhraseMatcher = <T>(
+  entries: readonly { tag: T; phrase: string }[],
+): PhraseMatcher<T> => {
+  const exact = new Map<string, Entry<T>[]>()
+  const prefix = new Map<string, Entry<T>[]>()
+  const prefixLengths = new Set<number>()
+  for (const { tag, phrase } of entries) {
+    const words = phraseWords(phrase)
+    const first = words[0]
+    if (first === undefined) continue
+    const entry = { tag, phrase, words }
+    if (first.endsWith('*')) {
+      const p = first.slice(0, -1)
+      prefix.set(p, [...(prefix.get(p) ?? []), entry])
+      prefixLengths.add(p.length)
+    } else {
+      exact.set(first, [...(exact.get(first) ?? []), entry])
+    }
+  }
+  const lengths = [...prefixLengths].sort((a, b) => a - b)
+
+  const tryEntries = (
+    list: Entry<T>[] | undefined,
+    tokens: readonly string[],
+    i: number,
+    out: PhraseMatch<T>[],
+  ) => {
+    if (list === undefined) return
+    for (const e of list) {
+      let ok = true
+      for (let j = 1; j < e.words.length; j++) {
+        const t = tokens[i + j]
+        if (t === undefined || !wordMatches(e.words[j] as string, t)) {
+          ok = false
+          break
+        }
+      }
+      if (ok) out.push({ tag: e.tag, phrase: e.phrase, at: i })
+    }
+  }
+
+  return {
+    match(tokens) {
+      const out: PhraseMatch<T>[] = []
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i] as string
+        tryEntries(exact.get(t), tokens, i, out)
+        for (const len of lengths) {
+          if (len > t.length) break
+          tryEntries(prefix.get(t.slice(0, len)), tokens, i, out)
+        }
+      }
+      return out
+    },
+  }
+}

@@ -1,0 +1,191 @@
+import { z } from 'zod'
+
+const Code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'SCREAMING_SNAKE_CASE')
+const Level = z.enum(['critical', 'high', 'normal', 'low'])
+const Phrase = z.string().min(1).max(100)
+
+/** Phrases that, when found in the text, add a reason with this code and weight. */
+export const PhraseRule = z.object({
+  code: Code,
+  weight: z.number(),
+  phrases: z.array(Phrase),
+  // The level never goes below this when the rule fires (e.g. safety is always critical).
+  minLevel: Level.optional(),
+})
+export type PhraseRule = z.infer<typeof PhraseRule>
+
+export const TopicDefinition = z.object({
+  name: z.string().min(1).max(100),
+  // Words or phrases; a trailing `*` matches word continuations (refund* → refunds, refunded).
+  keywords: z.array(Phrase).min(1),
+})
+export type TopicDefinition = z.infer<typeof TopicDefinition>
+
+/**
+ * Everything the classifier decides by rule rather than by model. Tenants override it with a
+ * partial object (see mergeRules); thresholds and weights are data, not code branches.
+ */
+export const ClassifierRules = z.object({
+  version: z.string().min(1),
+  language: z.object({
+    // ISO 639-1 codes the sentiment model was trained on.
+    supported: z.array(z.string().min(2).max(8)).min(1),
+    // Below this detection confidence a non-supported guess is not trusted; the text is scored.
+    minConfidence: z.number().min(0).max(1),
+  }),
+  sentiment: z.object({
+    // A prediction less sure than this is flagged for a person (needsHuman).
+    minConfidence: z.number().min(0).max(1),
+  }),
+  urgency: z.object({
+    // Summed reason weight at or above which each level starts; below `normal` it is low.
+    levels: z.object({ critical: z.number(), high: z.number(), normal: z.number() }),
+    phraseRules: z.array(PhraseRule),
+    anger: z.object({
+      // Sentiment score (−1…1) at or below which anger adds weight; the strongest band wins.
+      bands: z.array(z.object({ maxScore: z.number().min(-1).max(1), weight: z.number() })),
+      // Extra weight for shouting: three or more capitalised words or repeated "!!".
+      shoutingWeight: z.number(),
+    }),
+    positiveWeight: z.number(),
+    rating: z.object({
+      // Bands on value/max (0…1); the lowest matching band wins.
+      bands: z.array(z.object({ maxRatio: z.number().min(0).max(1), weight: z.number() })),
+      highRatio: z.number().min(0).max(1),
+      highWeight: z.number(),
+    }),
+    channel: z.record(z.string(), z.number()),
+    tier: z.record(z.string(), z.number()),
+    history: z.object({
+      openProblemWeight: z.number(),
+      frequentContacts: z.number().int().min(1),
+      frequentWeight: z.number(),
+    }),
+    contactRequestedWeight: z.number(),
+    deadline: z.object({
+      // A stated deadline within soonHours of now (or of when it was written) weighs soonWeight.
+      weight: z.number(),
+      soonHours: z.number().positive(),
+      soonWeight: z.number(),
+    }),
+  }),
+  contact: z.object({
+    // Urgency at or above which someone must contact the customer even without negativity.
+    minUrgency: Level,
+    onNegative: z.boolean(),
+  }),
+  topics: z.object({
+    taxonomy: z.array(TopicDefinition),
+    minScore: z.number().min(0).max(1),
+    maxTopics: z.number().int().min(1).max(20),
+  }),
+})
+export type ClassifierRules = z.infer<typeof ClassifierRules>
+
+/**
+ * What a tenant may send: any part of the rules. Phrase rules merge by code and topics by name
+ * (same name replaces, new name adds); `disableTopics` and `disableRules` remove defaults.
+ */
+export const TenantRuleOverrides = z
+  .object({
+    version: z.string().min(1).optional(),
+    language: ClassifierRules.shape.language.partial().optional(),
+    sentiment: ClassifierRules.shape.sentiment.partial().optional(),
+    urgency: z
+      .object({
+        levels: ClassifierRules.shape.urgency.shape.levels.partial().optional(),
+        phraseRules: z.array(PhraseRule).optional(),
+        disableRules: z.array(Code).optional(),
+        anger: ClassifierRules.shape.urgency.shape.anger.partial().optional(),
+        positiveWeight: z.number().optional(),
+        rating: ClassifierRules.shape.urgency.shape.rating.partial().optional(),
+        channel: z.record(z.string(), z.number()).optional(),
+        tier: z.record(z.string(), z.number()).optional(),
+        history: ClassifierRules.shape.urgency.shape.history.partial().optional(),
+        contactRequestedWeight: z.number().optional(),
+        deadline: ClassifierRules.shape.urgency.shape.deadline.partial().optional(),
+      })
+      .strict()
+      .optional(),
+    contact: ClassifierRules.shape.contact.partial().optional(),
+    topics: z
+      .object({
+        taxonomy: z.array(TopicDefinition).optional(),
+        disableTopics: z.array(z.string()).optional(),
+        minScore: z.number().min(0).max(1).optional(),
+        maxTopics: z.number().int().min(1).max(20).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+export type TenantRuleOverrides = z.infer<typeof TenantRuleOverrides>
+
+export type MergeRulesResult =
+  | { ok: true; rules: ClassifierRules }
+  | { ok: false; issues: { path: string; message: string }[] }
+
+const byKey = <T>(base: T[], extra: T[] | undefined, key: (t: T) => string, drop: string[]) => {
+  const out = new Map(base.map((b) => [key(b), b]))
+  for (const e of extra ?? []) out.set(key(e), e)
+  for (const d of drop) out.delete(d)
+  return [...out.values()]
+}
+
+/** Applies a tenant's overrides (unknown input, validated here) on top of `base`. */
+export const mergeRules = (base: ClassifierRules, tenantOverrides: unknown): MergeRulesResult => {
+  const parsed = TenantRuleOverrides.safeParse(tenantOverrides ?? {})
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    }
+  }
+  const o = parsed.data
+  const u = o.urgency ?? {}
+  const t = o.topics ?? {}
+  const merged = {
+    version: o.version ?? `${base.version}+tenant`,
+    language: { ...base.language, ...o.language },
+    sentiment: { ...base.sentiment, ...o.sentiment },
+    urgency: {
+      ...base.urgency,
+      levels: { ...base.urgency.levels, ...u.levels },
+      phraseRules: byKey(
+        base.urgency.phraseRules,
+        u.phraseRules,
+        (r) => r.code,
+        u.disableRules ?? [],
+      ),
+      anger: { ...base.urgency.anger, ...u.anger },
+      positiveWeight: u.positiveWeight ?? base.urgency.positiveWeight,
+      rating: { ...base.urgency.rating, ...u.rating },
+      channel: { ...base.urgency.channel, ...u.channel },
+      tier: { ...base.urgency.tier, ...u.tier },
+      history: { ...base.urgency.history, ...u.history },
+      contactRequestedWeight: u.contactRequestedWeight ?? base.urgency.contactRequestedWeight,
+      deadline: { ...base.urgency.deadline, ...u.deadline },
+    },
+    contact: { ...base.contact, ...o.contact },
+    topics: {
+      taxonomy: byKey(base.topics.taxonomy, t.taxonomy, (x) => x.name, t.disableTopics ?? []),
+      minScore: t.minScore ?? base.topics.minScore,
+      maxTopics: t.maxTopics ?? base.topics.maxTopics,
+    },
+  }
+  const checked = ClassifierRules.safeParse(merged)
+  if (!checked.success) {
+    return {
+      ok: false,
+      issues: checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    }
+  }
+  const { levels } = checked.data.urgency
+  if (!(levels.critical >= levels.high && levels.high >= levels.normal)) {
+    return {
+      ok: false,
+      issues: [{ path: 'urgency.levels', message: 'need critical ≥ high ≥ normal' }],
+    }
+  }
+  return { ok: true, rules: checked.data }
+}

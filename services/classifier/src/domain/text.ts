@@ -1,0 +1,62 @@
+// Text normalisation and tokenisation shared by training and inference: both must see the same
+// tokens, so the training script imports this file rather than re-implementing it.
+
+const URL_RE = /(?:https?:\/\/|www\.)\S+/gi
+const MENTION_RE = /(^|[^\w])@\w+/g
+const ELONGATED_RE = /(\p{L})\1{2,}/gu
+const TOKEN_RE =
+  /[:;=]-?[()dpDP/\\|]|<3|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[!?]+|[.,;:]|\p{Extended_Pictographic}/gu
+
+/** Lower-cases and replaces URLs, @mentions and elongations ("soooo" → "soo") by stable forms. */
+export const normaliseText = (text: string): string =>
+  text
+    .replace(URL_RE, ' httpurl ')
+    .replace(MENTION_RE, '$1 @user ')
+    .toLowerCase()
+    .replace(ELONGATED_RE, '$1$1')
+
+/** Tokens of normalised text: words (apostrophes kept), ?! runs, clause punctuation, emoji. */
+export const tokenize = (normalised: string): string[] => {
+  const out: string[] = []
+  for (const m of normalised.matchAll(TOKEN_RE)) {
+    let t = m[0]
+    if (t.includes('’')) t = t.replaceAll('’', "'")
+    if (t.length > 1 && (t[0] === '!' || t[0] === '?')) t = t.includes('?') ? '?' : '!'
+    out.push(t)
+  }
+  return out
+}
+
+const WORD_START_RE = /^[\p{L}\p{N}]/u
+
+/** True for a token made of letters or digits (not punctuation, emoticon or emoji). */
+export const isWord = (t: string): boolean => WORD_START_RE.test(t)
+
+/** FNV-1a 32-bit over UTF-16 code units, seeded so feature families do not share buckets. */
+export const hashString = (s: string, seed: number): number => {
+  let h = (0x811c9dc5 ^ seed) >>> 0
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
+
+/** Combines two hashes into one (for bigrams); order matters. */
+export const hashPair = (a: number, b: number): number => {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h ^ b, 0xc2b2ae35)
+  h ^= h >>> 16
+  return h >>> 0
+}
+
+/** FNV-1a 32-bit over UTF-8 bytes: the data split rule `fnv1a32("split:" + id) % 10 == 0`. */
+export const fnv1a32Utf8 = (s: string): number => {
+  let h = 0x811c9dc5
+  for (const byte of new TextEncoder().encode(s)) {
+    h ^= byte
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
