@@ -8,7 +8,17 @@ export type TenantId = z.infer<typeof TenantId>
 
 export const IsoDateTime = z.iso.datetime({ offset: true })
 
-export const Channel = z.enum(['web', 'email', 'phone', 'chat', 'sms', 'social', 'survey', 'in_person', 'other'])
+export const Channel = z.enum([
+  'web',
+  'email',
+  'phone',
+  'chat',
+  'sms',
+  'social',
+  'survey',
+  'in_person',
+  'other',
+])
 export type Channel = z.infer<typeof Channel>
 
 export const CustomerTier = z.enum(['standard', 'silver', 'gold', 'vip'])
@@ -20,7 +30,10 @@ export const Customer = z.object({
   name: z.string().min(1).max(200).optional(),
   email: z.email().max(320).optional(),
   // E.164, the form call systems send.
-  phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'E.164, e.g. +15551234567').optional(),
+  phone: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'E.164, e.g. +15551234567')
+    .optional(),
   tier: CustomerTier.optional(),
 })
 export type Customer = z.infer<typeof Customer>

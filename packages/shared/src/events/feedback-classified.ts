@@ -27,7 +27,10 @@ export const Urgency = z.object({
 })
 export type Urgency = z.infer<typeof Urgency>
 
-export const TopicScore = z.object({ name: z.string().min(1).max(100), score: z.number().min(0).max(1) })
+export const TopicScore = z.object({
+  name: z.string().min(1).max(100),
+  score: z.number().min(0).max(1),
+})
 export type TopicScore = z.infer<typeof TopicScore>
 
 export const Language = z.object({

@@ -1,0 +1,1 @@
+export { envFragments, loadConfig } from './load-config.ts'

@@ -1,0 +1,10 @@
+export { createMetrics, type Metrics } from './metrics.ts'
+export { bearerAuth, requestId } from './middleware.ts'
+export { type Problem, problemHandler, problemResponse, zodFieldIssues } from './problem.ts'
+export {
+  type HttpServer,
+  httpMetrics,
+  mountOps,
+  type Readiness,
+  startHttpServer,
+} from './server.ts'

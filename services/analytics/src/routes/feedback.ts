@@ -1,0 +1,98 @@
+import type { ClickHouseClient } from '@closeloop/shared/clickhouse'
+import { AppError } from '@closeloop/shared/errors'
+import type { AnalystPrincipal } from '@closeloop/shared/tenants'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { readFeedback } from '../store/queries.ts'
+
+export type AnalyticsEnv = { Variables: { requestId: string; principal: AnalystPrincipal } }
+
+const FeedbackId = z.uuid()
+
+const parseJson = (s: string): unknown => {
+  try {
+    return JSON.parse(s)
+  } catch {
+    return null
+  }
+}
+
+export const feedbackRoutes = (deps: { client: ClickHouseClient }) => {
+  const app = new Hono<AnalyticsEnv>()
+
+  app.get('/:id', async (c) => {
+    const { tenant } = c.get('principal')
+    const id = FeedbackId.safeParse(c.req.param('id'))
+    if (!id.success) {
+      throw new AppError('VALIDATION_FAILED', 'The feedback id is not a UUID', {
+        fields: [{ path: 'id', message: 'must be a UUID' }],
+      })
+    }
+    const {
+      feedback: f,
+      classification: k,
+      followup: u,
+    } = await readFeedback(deps.client, tenant.id, id.data)
+    if (!f) throw new AppError('NOT_FOUND', 'No feedback with that id (it may still be on its way)')
+    const detail = k
+      ? (parseJson(k.detail) as { urgency?: unknown; language?: unknown } | null)
+      : null
+    const owner = u ? tenant.owners.find((o) => o.id === u.owner_id) : undefined
+    return c.json({
+      id: f.feedback_id,
+      tenantId: tenant.id,
+      sourceId: f.source_id,
+      channel: f.channel,
+      text: f.text,
+      customer: {
+        id: f.customer_id || undefined,
+        name: f.customer_name || undefined,
+        email: f.customer_email || undefined,
+        phone: f.customer_phone || undefined,
+        tier: f.customer_tier || undefined,
+      },
+      externalId: f.external_id || undefined,
+      rating: f.rating_value === null ? undefined : { value: f.rating_value, max: f.rating_max },
+      location: f.location || undefined,
+      product: f.product || undefined,
+      contactRequested: f.contact_requested,
+      metadata: parseJson(f.metadata),
+      occurredAt: f.occurred_at,
+      receivedAt: f.received_at,
+      status: u ? u.status : k ? 'classified' : 'received',
+      classification: k
+        ? {
+            sentiment: {
+              label: k.sentiment_label,
+              score: k.sentiment_score,
+              confidence: k.sentiment_confidence,
+            },
+            urgency: detail?.urgency ?? null,
+            topics: k.topics.map((name, i) => ({ name, score: k.topic_scores[i] ?? 0 })),
+            language: detail?.language ?? null,
+            needsHuman: k.needs_human,
+            needsContact: k.needs_contact,
+            model: { name: k.model_name, version: k.model_version },
+            rulesVersion: k.rules_version,
+            classifiedAt: k.classified_at,
+          }
+        : null,
+      followup: u
+        ? {
+            id: u.followup_id,
+            status: u.status,
+            owner: { id: u.owner_id, name: owner?.name ?? u.owner_id },
+            teamId: u.team_id || undefined,
+            urgency: u.urgency,
+            openedAt: u.opened_at,
+            contactBy: u.contact_by,
+            firstContactAt: u.first_contact_at ?? undefined,
+            resolvedAt: u.resolved_at ?? undefined,
+            feedbackIds: u.feedback_ids,
+          }
+        : null,
+    })
+  })
+
+  return app
+}

@@ -1,0 +1,77 @@
+import { FollowupState, topics } from '@closeloop/shared/events'
+import { createMetrics, startHttpServer } from '@closeloop/shared/http'
+import {
+  createKafka,
+  createPublisher,
+  ensureTopics,
+  replayTopic,
+  runConsumer,
+} from '@closeloop/shared/kafka'
+import { stopInOrder } from '@closeloop/shared/lifecycle'
+import type { Logger } from '@closeloop/shared/logging'
+import { loadTenants } from '@closeloop/shared/tenants'
+import { createFollowupApp } from './app.ts'
+import type { FollowupConfig } from './config.ts'
+import { createFollowupStore } from './store/followup-store.ts'
+import { createFollowupHandler } from './worker.ts'
+
+export type FollowupService = { port: number; stop(): Promise<void> }
+
+export const startFollowup = async (
+  config: FollowupConfig,
+  deps: { log: Logger },
+): Promise<FollowupService> => {
+  const { log } = deps
+  const tenants = loadTenants(config.TENANTS_FILE)
+  const prefix = config.KAFKA_TOPIC_PREFIX
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'closeloop-followup', log })
+  await ensureTopics(kafka, Object.values(topics), { prefix, log })
+
+  // The changelog is the store's truth: rebuild before taking new input, so no deadline is lost.
+  const store = createFollowupStore()
+  await replayTopic(kafka, topics.followupState, {
+    prefix,
+    log,
+    apply: (event) => store.restore(FollowupState.parse(event.data)),
+  })
+
+  const publisher = createPublisher(kafka, { prefix, log })
+  const metrics = createMetrics()
+  const processed = metrics.counter(
+    'messages_processed_total',
+    'Inputs handled, by topic and outcome',
+  )
+  const latency = metrics.histogram('handler_seconds', 'Handler latency per message in seconds')
+  const consumer = await runConsumer({
+    kafka,
+    publisher,
+    prefix,
+    log,
+    groupId: config.FOLLOWUP_GROUP_ID,
+    inputs: [topics.feedbackClassified],
+    handle: createFollowupHandler({ store, tenants }),
+    onFlushed: store.commit,
+    onFlushFailed: store.rollback,
+    metrics: {
+      onProcessed: (topic, outcome, seconds) => {
+        processed({ topic, outcome })
+        latency({ topic }, seconds)
+      },
+    },
+  })
+
+  const app = createFollowupApp({ store, tenants, log, metrics, ready: () => consumer.isReady() })
+  const server = await startHttpServer(app, { host: config.HOST, port: config.FOLLOWUP_PORT, log })
+  return {
+    port: server.port,
+    stop: () =>
+      stopInOrder(
+        [
+          ['http', server.stop],
+          ['consumer', consumer.stop],
+          ['publisher', publisher.stop],
+        ],
+        log,
+      ),
+  }
+}
