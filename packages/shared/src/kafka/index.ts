@@ -11,5 +11,6 @@ export {
   runConsumer,
   type Sink,
 } from './consumer.ts'
+export { type RawRead, readTopic } from './inspect.ts'
 export { createPublisher, type Outbound, type Publisher, type RawRecord } from './publisher.ts'
 export { replayTopic } from './replay.ts'

@@ -1,0 +1,31 @@
+# The two commands: `make start` and `make test`. Everything they need is installed into
+# the project (.tools, node_modules, infra/kafka/libs); nothing global changes.
+.PHONY: start stop test lint typecheck format schemas bench train eval kafka-start kafka-stop
+
+start:
+	@scripts/start.sh
+
+stop:
+	@scripts/stop.sh
+
+test:
+	@scripts/test.sh
+
+lint:
+	@eval "$$(scripts/bootstrap.sh)" && pnpm run lint
+
+typecheck:
+	@eval "$$(scripts/bootstrap.sh)" && pnpm run typecheck
+
+format:
+	@eval "$$(scripts/bootstrap.sh)" && pnpm run format
+
+# Regenerates the committed JSON Schema files from the zod event contracts.
+schemas:
+	@eval "$$(scripts/bootstrap.sh)" && pnpm run schemas
+
+kafka-start:
+	@infra/kafka/kafka.sh start
+
+kafka-stop:
+	@infra/kafka/kafka.sh stop

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto'
+import { createClickHouse } from '@closeloop/shared/clickhouse'
+import { createKafka, createPublisher, readTopic } from '@closeloop/shared/kafka'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  brokers,
+  getFeedback,
+  log,
+  type Pipeline,
+  postFeedback,
+  startPipeline,
+} from './support/pipeline.ts'
+
+type Item = {
+  status: string
+  classification: {
+    sentiment: { label: string }
+    urgency: { level: string; reasons: unknown[] }
+  } | null
+  followup: {
+    id: string
+    owner: { id: string; name: string }
+    contactBy: string
+    feedbackIds: string[]
+  } | null
+}
+
+const waitForFollowup = (p: Pipeline, id: string) =>
+  expect
+    .poll(async () => (await getFeedback(p, id)).body as unknown as Item, {
+      timeout: 30_000,
+      interval: 250,
+    })
+    .toMatchObject({ followup: { feedbackIds: expect.arrayContaining([id]) } })
+
+const waitForClassification = (p: Pipeline, id: string) =>
+  expect
+    .poll(async () => ((await getFeedback(p, id)).body as unknown as Item).classification, {
+      timeout: 30_000,
+      interval: 250,
+    })
+    .not.toBeNull()
+
+describe('the pipeline, on a real broker and embedded ClickHouse', () => {
+  let p: Pipeline
+  beforeAll(async () => {
+    p = await startPipeline('pipeline')
+  })
+  afterAll(async () => {
+    await p?.stop()
+  })
+
+  it('classifies, assigns and stores a posted complaint, readable through analytics', async () => {
+    const posted = await postFeedback(p, {
+      text: 'My order came broken and nobody called back. I want a refund.',
+      customer: { id: `c-${randomUUID()}`, name: 'Ana', email: 'ana@example.com' },
+      channel: 'web',
+    })
+    expect(posted.status).toBe(202)
+    await waitForFollowup(p, posted.body.id)
+    const { body } = await getFeedback(p, posted.body.id)
+    const item = body as unknown as Item
+    expect(item.classification?.sentiment.label).toBe('negative')
+    expect(['bob', 'carol']).toContain(item.followup?.owner.id)
+    const received = Date.parse(String(body.receivedAt))
+    expect(Date.parse(item.followup?.contactBy ?? '')).toBeGreaterThan(received)
+  })
+
+  it('stores a post retried with the same Idempotency-Key once', async () => {
+    const body = {
+      text: 'The delivery was two hours late.',
+      customer: { email: `${randomUUID()}@example.com` },
+    }
+    const key = randomUUID()
+    const a = await postFeedback(p, body, { 'idempotency-key': key })
+    const b = await postFeedback(p, body, { 'idempotency-key': key })
+    expect(a.body.id).toBe(b.body.id)
+    await expect
+      .poll(async () => (await getFeedback(p, a.body.id)).status, { timeout: 30_000 })
+      .toBe(200)
+    // A second session on the same chDB folder sees what analytics stored.
+    const ch = createClickHouse({ dataDir: p.dataDir })
+    try {
+      const count = async (table: string) => {
+        const rs = await ch.client.query({
+          query: `SELECT count() AS n FROM ${table} FINAL WHERE feedback_id = {id:UUID}`,
+          query_params: { id: a.body.id },
+          format: 'JSONEachRow',
+        })
+        return Number((await rs.json<{ n: string }>())[0]?.n)
+      }
+      await expect
+        .poll(() => count('classifications'), { timeout: 30_000 })
+        .toBeGreaterThanOrEqual(1)
+      expect(await count('feedback')).toBe(1)
+      expect(await count('classifications')).toBe(1)
+    } finally {
+      await ch.close()
+    }
+  })
+
+  it('sends a message that cannot be read to the DLQ with its reason, and keeps going', async () => {
+    const kafka = createKafka({ brokers, clientId: 'test-poison', log })
+    const publisher = createPublisher(kafka, { log })
+    const key = `demo/id:poison-${randomUUID()}`
+    await publisher.publishRaw([
+      {
+        topic: `${p.prefix}feedback.received.v1`,
+        message: { key, value: '{"this is": not json', headers: { ce_specversion: '1.0' } },
+      },
+    ])
+    await publisher.stop()
+    const [dead] = await readTopic(kafka, `${p.prefix}feedback.received.v1.dlq`, {
+      count: 1,
+      timeoutMs: 30_000,
+    })
+    expect(dead?.key).toBe(key)
+    expect(dead?.value).toBe('{"this is": not json')
+    expect(dead?.headers.dlq_reason).toContain('missing header ce_id')
+    expect(dead?.headers.dlq_origin_topic).toBe(`${p.prefix}feedback.received.v1`)
+    // The same partition still moves: a good item for the same customer key gets through.
+    const after = await postFeedback(p, {
+      text: 'Still waiting for my refund, nobody answers the phone.',
+      customer: { id: key.slice('demo/id:'.length), email: 'poison@example.com' },
+    })
+    await waitForClassification(p, after.body.id)
+  })
+
+  it('rebuilds follow-up state after a restart and attaches the next complaint to the open one', async () => {
+    const customer = { id: `c-${randomUUID()}`, email: 'sam@example.com', name: 'Sam' }
+    const first = await postFeedback(p, {
+      text: 'The courier was rude and left my parcel in the rain.',
+      customer,
+    })
+    await waitForFollowup(p, first.body.id)
+    const opened = (await getFeedback(p, first.body.id)).body as unknown as Item
+
+    await p.restartFollowup()
+
+    const second = await postFeedback(p, {
+      text: 'Still no answer about the parcel. This is unacceptable.',
+      customer,
+    })
+    await waitForFollowup(p, second.body.id)
+    const attached = (await getFeedback(p, second.body.id)).body as unknown as Item
+    expect(attached.followup?.id).toBe(opened.followup?.id)
+    expect(attached.followup?.feedbackIds).toEqual([first.body.id, second.body.id])
+  })
+})
