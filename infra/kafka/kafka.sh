@@ -2,7 +2,7 @@
 # Runs a real single-node Apache Kafka broker (KRaft) from Maven Central jars, no Docker.
 #   infra/kafka/kafka.sh start | stop | status
 # Jars land in infra/kafka/libs (fetched once), data, pid file and log in .data/kafka.
-# Needs Java 17+ and Maven. KAFKA_DATA_DIR and KAFKA_PORT move it elsewhere (tests use the defaults).
+# Needs Java 17+ and Maven. KAFKA_DATA_DIR moves its data; it listens on 127.0.0.1:9092 (controller 9093).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
