@@ -12,17 +12,17 @@ test:
 	@scripts/test.sh
 
 lint:
-	@eval "$$(scripts/bootstrap.sh)" && pnpm run lint
+	@p="$$(scripts/bootstrap.sh)" && eval "$$p" && pnpm run lint
 
 typecheck:
-	@eval "$$(scripts/bootstrap.sh)" && pnpm run typecheck
+	@p="$$(scripts/bootstrap.sh)" && eval "$$p" && pnpm run typecheck
 
 format:
-	@eval "$$(scripts/bootstrap.sh)" && pnpm run format
+	@p="$$(scripts/bootstrap.sh)" && eval "$$p" && pnpm run format
 
 # Regenerates the committed JSON Schema files from the zod event contracts.
 schemas:
-	@eval "$$(scripts/bootstrap.sh)" && pnpm run schemas
+	@p="$$(scripts/bootstrap.sh)" && eval "$$p" && pnpm run schemas
 
 kafka-start:
 	@infra/kafka/kafka.sh start

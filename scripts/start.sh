@@ -4,7 +4,8 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$root"
-eval "$(scripts/bootstrap.sh)"
+tools_path="$(scripts/bootstrap.sh)"
+eval "$tools_path"
 ensure_kafka
 mkdir -p "$run_dir"
 

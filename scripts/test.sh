@@ -4,7 +4,8 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$root"
-eval "$(scripts/bootstrap.sh)"
+tools_path="$(scripts/bootstrap.sh)"
+eval "$tools_path"
 
 started_kafka=0
 if [ -z "${KAFKA_BROKERS:-}" ] && ! infra/kafka/kafka.sh status >/dev/null 2>&1; then
