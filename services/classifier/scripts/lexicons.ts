@@ -39,7 +39,7 @@ export const CUES: Record<string, string[]> = {
     'customer service|no response|no reply|no answer|not responding|hung up|ignored|nobody|no one|rude|unhelpful|useless|unacceptable|ridiculous|pathetic|joke|worst|terrible|horrible|awful|disappointed|disappointing|frustrated|frustrating|annoyed|angry|again',
   ),
   sarcasm: list(
-    'thanks for nothing|thanks a lot|thanks for the|great job|way to go|so much for|yeah right|love how|love that|love when|just great|oh great|nice job|good job|as usual|of course|what a joke|gotta love|another delay|another hour',
+    'thanks for nothing|thanks a lot|way to go|so much for|yeah right|love how|love when|just great|oh great|as usual|what a joke|gotta love|another delay|another hour|not again',
   ),
   request: list(
     'can you|could you|can i|how do i|how can i|how to|is there|are there|do you|does anyone|will you|when will|when is|when does|what time|where is|where can|dm|dm me|dm us|send me|let me know|any update|any news|info|question|wondering|need to|help me|please|pls|plz',

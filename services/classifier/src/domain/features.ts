@@ -18,7 +18,7 @@ export type FeatureLexicons = {
 }
 
 /** A sparse feature vector: `n` (index, value) pairs; buffers are reused between calls. */
-export type FeatureVector = { idx: Int32Array; val: Float32Array; n: number }
+export type FeatureVector = { idx: Int32Array; val: Float32Array; n: number; nSparse: number }
 
 export type FeatureExtractor = {
   extract(text: string, out: FeatureVector): FeatureVector
@@ -109,6 +109,7 @@ export const createVector = (): FeatureVector => ({
   idx: new Int32Array(MAX_FEATURES),
   val: new Float32Array(MAX_FEATURES),
   n: 0,
+  nSparse: 0,
 })
 
 /** First token → phrases (as token arrays) starting with it, for one-pass phrase matching. */
@@ -194,6 +195,8 @@ export const createFeatureExtractor = (
     let words = 0
     for (let i = 0; i < tokens.length && n < cap; i++) {
       const t = tokens[i] as string
+      // Mentions and links carry no sentiment, and their frequency differs by source.
+      if (t === '@user' || t === 'httpurl') continue
       const word = isWord(t)
       let h = hashString(t, SEED_UNI)
       if (word) words++
@@ -220,6 +223,7 @@ export const createFeatureExtractor = (
     const norm = n > 0 ? 1 / Math.sqrt(n) : 0
     const val = out.val
     for (let i = 0; i < n; i++) val[i] = norm
+    out.nSparse = n
     const put = (h: number, v: number) => {
       idx[n] = h
       val[n] = v

@@ -5,7 +5,7 @@ const URL_RE = /(?:https?:\/\/|www\.)\S+/gi
 const MENTION_RE = /(^|[^\w])@\w+/g
 const ELONGATED_RE = /(\p{L})\1{2,}/gu
 const TOKEN_RE =
-  /[:;=]-?[()dpDP/\\|]|<3|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[!?]+|[.,;:]|\p{Extended_Pictographic}/gu
+  /@user|[:;=]-?[()dpDP/\\|]|<3|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[!?]+|[.,;:]|\p{Extended_Pictographic}/gu
 
 /** Lower-cases and replaces URLs, @mentions and elongations ("soooo" → "soo") by stable forms. */
 export const normaliseText = (text: string): string =>
