@@ -98,7 +98,9 @@ export const runConsumer = async (opts: ConsumerOptions): Promise<RunningConsume
   })
   consumer.on(consumer.events.CRASH, (e) => {
     joined = false
-    opts.log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed')
+    // A retriable crash (coordinator still loading, broker restarting) is followed by a restart.
+    if (e.payload.restart) opts.log.warn({ reason: e.payload.error.message }, 'consumer restarting')
+    else opts.log.error({ err: e.payload.error }, 'consumer crashed and will not restart')
   })
 
   await consumer.connect()

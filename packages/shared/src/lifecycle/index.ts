@@ -39,6 +39,8 @@ export const runMain = async (
     } finally {
       clearTimeout(deadline)
     }
+    // Client libraries can leave timers behind; once everything is stopped in order, leave.
+    process.exit()
   }
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
   process.once('SIGINT', () => void shutdown('SIGINT'))
