@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { detectLanguage } from './language.ts'
+
+describe('detectLanguage', () => {
+  const cases: [string, string][] = [
+    ['My order came broken and nobody called back.', 'en'],
+    ['@united thanks for the great flight', 'en'],
+    ['good app', 'en'],
+    ['El pedido llegó tarde y nadie me devolvió el dinero', 'es'],
+    ["Je n'ai pas reçu ma commande et le service client ne répond pas", 'fr'],
+    ['Die Lieferung ist nicht angekommen und ich bin sehr unzufrieden', 'de'],
+    ['O produto chegou quebrado e não consigo falar com ninguém', 'pt'],
+    ['我的订单还没有到', 'zh'],
+    ['Заказ так и не пришёл', 'ru'],
+    ['لم يصل طلبي بعد', 'ar'],
+    ['注文した商品がまだ届きません', 'ja'],
+    ['', 'und'],
+    ['12345 !!!', 'und'],
+  ]
+  for (const [text, code] of cases) {
+    it(`tells ${code} in "${text}"`, () => {
+      expect(detectLanguage(text).code).toBe(code)
+    })
+  }
+})
