@@ -24,6 +24,10 @@ format:
 schemas:
 	@p="$$(scripts/bootstrap.sh)" && eval "$$p" && pnpm run schemas
 
+# Throughput benchmarks; each prints a same-run ceiling beside its figure.
+bench:
+	@scripts/bench.sh
+
 kafka-start:
 	@infra/kafka/kafka.sh start
 
