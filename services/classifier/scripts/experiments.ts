@@ -1,3 +1,4 @@
+import { baselines } from './baselines.ts'
 import {
   isCalibration,
   isDev,
@@ -77,6 +78,16 @@ if (protocol === 'dev') {
     if (set !== 'tweeteval')
       tests['tweeteval-dev'] = all.filter((x) => x.set === 'tweeteval' && isDev(x.id))
     const r = run(train, tests)
+    for (const b of baselines) {
+      const rows = tests[set] ?? []
+      const rep = classReport(
+        rows.map((x) => labelIndex(x.label)),
+        rows.map((x) => b.label(b.score(x.text))),
+      )
+      out(
+        `  ${set.padEnd(16)} ${b.name} (no training): macroF1=${fmt(rep.macroF1)} acc=${fmt(rep.accuracy)}`,
+      )
+    }
     scores.push(r[set] ?? 0)
     if (r['tweeteval-dev'] !== undefined) scores.push(r['tweeteval-dev'])
   }

@@ -54,13 +54,15 @@ export type ClassifierDeps = {
   clock?: { now(): Date }
 }
 
+const SYMBOLS_RE = /\p{Extended_Pictographic}|[:;=]-?[()DPp]/u
 const round3 = (n: number) => Math.round(n * 1000) / 1000
 
 const chooseLanguage = (text: string, hint: string | undefined, rules: ClassifierRules) => {
   const detected = detectLanguage(text)
   const supported = rules.language.supported
   if (detected.code === 'und') {
-    return { code: 'und', supported: false, confidence: 0 }
+    // No letters at all: emoji and emoticons are still scored; anything else goes to a person.
+    return { code: 'und', supported: SYMBOLS_RE.test(text), confidence: 0 }
   }
   if (!supported.includes(detected.code) && detected.confidence < rules.language.minConfidence) {
     // Too little evidence that it is foreign: trust the source's claim, else the default.

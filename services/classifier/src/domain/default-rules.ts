@@ -7,7 +7,7 @@ const list = (s: string): string[] => s.split('|')
 // threat alone is critical, a legal threat or churn intent alone is high, and smaller signals
 // (anger, a low rating, a phone call, a VIP) combine.
 export const defaultRules: ClassifierRules = {
-  version: 'rules-2026.11.1',
+  version: 'rules-2026.11.2',
   language: { supported: ['en'], minConfidence: 0.35 },
   sentiment: { minConfidence: 0.45 },
   urgency: {
@@ -18,11 +18,12 @@ export const defaultRules: ClassifierRules = {
         weight: 6,
         minLevel: 'critical',
         phrases: list(
-          'fire|on fire|caught fire|smoke|gas leak|smell gas|carbon monoxide|explod*|' +
-            'electrocut*|electric shock|sparking|injur*|got hurt|was hurt|hurt my|unsafe|' +
-            'dangerous|danger|assault*|attacked|threatened me|weapon|gun|knife|crash|' +
-            'car accident|accident|emergency|ambulance|bleeding|broken glass|drunk driver|' +
-            'harass*|kidnap*|unsafe driving|reckless|scared for my life|suicid*',
+          'on fire|caught fire|smell of smoke|gas leak|smell gas|carbon monoxide|explod*|' +
+            'electrocut*|electric shock|sparking|injured me|was injured|got injured|got hurt|' +
+            'was hurt|hurt me|unsafe|dangerous|assault*|attacked me|threatened me|' +
+            'pulled a gun|pulled a knife|car accident|crashed the car|bleeding|broken glass|' +
+            'drunk driver|harass*|kidnap*|unsafe driving|reckless driving|scared for my life|' +
+            'suicid*',
         ),
       },
       {
@@ -31,9 +32,9 @@ export const defaultRules: ClassifierRules = {
         minLevel: 'critical',
         phrases: list(
           'food poisoning|poisoned|allergic reaction|anaphyla*|got sick|made me sick|' +
-            'made us sick|sick after|vomit*|throwing up|diarrhea|hospital|hospitali*|er visit|' +
-            'raw chicken|undercooked|mold|mould|contaminat*|rat|rats|cockroach*|roach|roaches|' +
-            'glass in|hair in my|expired medication|wrong medication|choking|chest pain',
+            'made us sick|sick after|raw chicken|undercooked|mold|mould|contaminat*|' +
+            'cockroach*|roach|roaches|rat droppings|glass in|hair in my|expired medication|' +
+            'wrong medication|choking',
         ),
       },
       {
@@ -62,7 +63,7 @@ export const defaultRules: ClassifierRules = {
       },
       {
         code: 'FRAUD_OR_SECURITY',
-        weight: 3,
+        weight: 2,
         phrases: list(
           'fraud*|scam*|unauthori*|stolen|stole|hacked|identity theft|phishing|' +
             "someone used my|didn’t authori*|didn't authori*",
@@ -91,7 +92,7 @@ export const defaultRules: ClassifierRules = {
       {
         code: 'URGENT_LANGUAGE',
         weight: 2,
-        phrases: list('urgent|urgently|asap|immediately|right now|right away|help me'),
+        phrases: list('urgent|urgently|asap|immediately|right now|right away|help me|emergency'),
       },
       {
         code: 'SERVICE_BLOCKED',

@@ -26,7 +26,7 @@ const NON_LATIN_LETTER_RE = /[^\p{Script=Latin}\P{L}]/u
 const words = (s: string) => s.split(' ')
 const FUNCTION_WORDS: Record<string, string[]> = {
   en: words(
-    "a the and is are was were to of in it that this for with my you i not have has be on at but they your me we just so what how why can will do does did get got from an or been would could should there their please thanks thank very about when all if our us he she him her it's i'm don't can't been any no yes",
+    "a as go the and is are was were to of in it that this for with my you i not have has be on at but they your me we just so what how why can will do does did get got from an or been would could should there their please thanks thank very about when all if our us he she him her it's i'm don't can't been any no yes",
   ),
   es: words(
     'el la los las que de y en un una es por para con no muy pero mi se lo del al como más mas este esta está son fue yo tu su gracias hola bueno nada todo porque pedido también',
@@ -111,6 +111,9 @@ export const detectLanguage = (text: string): DetectedLanguage => {
     }
   }
   if (total === 0) return { code: 'en', confidence: tokens <= 3 ? 0.5 : 0.3 }
+  // Short words shared across languages ("a", "as", "w", "no") are weak: calling a text foreign
+  // takes at least two function words' worth of evidence.
+  if (best !== 'en' && bestScore < 2) return { code: 'en', confidence: 0.3 }
   // Evidence grows with the number of function words found and their agreement.
   const agreement = bestScore / total
   const amount = 1 - Math.exp(-bestScore / 1.5)
