@@ -137,7 +137,12 @@ const main = async () => {
         },
       ],
     })
-    return { stop: async () => (await consumer.stop(), await publisher.stop()) }
+    return {
+      stop: async () => {
+        await consumer.stop()
+        await publisher.stop()
+      },
+    }
   })
 
   const cPrefix = `${base}-cls.`

@@ -28,3 +28,14 @@ ensure_kafka() {
     touch "$run_dir/kafka.started-by-us"
   fi
 }
+
+# For one command's run (test, bench): start the local broker if none answers and
+# KAFKA_BROKERS is unset, and stop it again when the command exits.
+kafka_for_this_run() {
+  started_kafka=0
+  if [ -z "${KAFKA_BROKERS:-}" ] && ! "$root/infra/kafka/kafka.sh" status >/dev/null 2>&1; then
+    "$root/infra/kafka/kafka.sh" start
+    started_kafka=1
+  fi
+  trap 'if [ "$started_kafka" = 1 ]; then "$root/infra/kafka/kafka.sh" stop; fi' EXIT
+}

@@ -6,14 +6,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$root"
 tools_path="$(scripts/bootstrap.sh)"
 eval "$tools_path"
-
-started_kafka=0
-if [ -z "${KAFKA_BROKERS:-}" ] && ! infra/kafka/kafka.sh status >/dev/null 2>&1; then
-  infra/kafka/kafka.sh start
-  started_kafka=1
-fi
-cleanup() { if [ "$started_kafka" = 1 ]; then infra/kafka/kafka.sh stop; fi; }
-trap cleanup EXIT
+kafka_for_this_run
 
 echo "== lint"; pnpm run --silent lint
 echo "== typecheck"; pnpm run --silent typecheck

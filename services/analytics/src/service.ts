@@ -1,6 +1,6 @@
 import { createClickHouse, migrate } from '@closeloop/shared/clickhouse'
 import { topics } from '@closeloop/shared/events'
-import { createMetrics, startHttpServer } from '@closeloop/shared/http'
+import { consumerMetrics, createMetrics, startHttpServer } from '@closeloop/shared/http'
 import { createKafka, createPublisher, ensureTopics, runConsumer } from '@closeloop/shared/kafka'
 import { stopInOrder } from '@closeloop/shared/lifecycle'
 import type { Logger } from '@closeloop/shared/logging'
@@ -28,11 +28,6 @@ export const startAnalytics = async (
   // Only DLQ copies are published by the sink.
   const publisher = createPublisher(kafka, { prefix, log })
   const metrics = createMetrics()
-  const processed = metrics.counter(
-    'messages_processed_total',
-    'Inputs stored, by topic and outcome',
-  )
-  const lag = metrics.gauge('consumer_lag', 'Messages behind the partition end after a batch')
   const consumer = await runConsumer({
     kafka,
     publisher,
@@ -41,10 +36,7 @@ export const startAnalytics = async (
     groupId: config.ANALYTICS_GROUP_ID,
     inputs: Object.values(topics),
     sink: createClickHouseSink(ch.client),
-    metrics: {
-      onProcessed: (topic, outcome) => processed({ topic, outcome }),
-      onLag: (topic, partition, behind) => lag({ topic, partition: String(partition) }, behind),
-    },
+    metrics: consumerMetrics(metrics),
   })
 
   const app = createAnalyticsApp({

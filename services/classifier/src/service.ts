@@ -1,6 +1,6 @@
 import { AppError } from '@closeloop/shared/errors'
 import { topics } from '@closeloop/shared/events'
-import { createMetrics, mountOps, startHttpServer } from '@closeloop/shared/http'
+import { consumerMetrics, createMetrics, mountOps, startHttpServer } from '@closeloop/shared/http'
 import { createKafka, createPublisher, ensureTopics, runConsumer } from '@closeloop/shared/kafka'
 import { stopInOrder } from '@closeloop/shared/lifecycle'
 import type { Logger } from '@closeloop/shared/logging'
@@ -43,13 +43,6 @@ export const startClassifier = async (
   await ensureTopics(kafka, Object.values(topics), { prefix, log })
   const publisher = createPublisher(kafka, { prefix, log })
   const metrics = createMetrics()
-  const processed = metrics.counter(
-    'messages_processed_total',
-    'Inputs handled, by topic and outcome',
-  )
-  const latency = metrics.histogram('handler_seconds', 'Handler latency per message in seconds')
-  const lag = metrics.gauge('consumer_lag', 'Messages behind the partition end after a batch')
-
   const consumer = await runConsumer({
     kafka,
     publisher,
@@ -62,13 +55,7 @@ export const startClassifier = async (
       history: createCustomerHistory(),
       now: () => new Date(),
     }),
-    metrics: {
-      onProcessed: (topic, outcome, seconds) => {
-        processed({ topic, outcome })
-        latency({ topic }, seconds)
-      },
-      onLag: (topic, partition, behind) => lag({ topic, partition: String(partition) }, behind),
-    },
+    metrics: consumerMetrics(metrics),
   })
 
   const app = new Hono()

@@ -1,19 +1,8 @@
 import { AppError } from '@closeloop/shared/errors'
-import {
-  bearerAuth,
-  httpMetrics,
-  type Metrics,
-  mountOps,
-  problemHandler,
-  type Readiness,
-  requestId,
-} from '@closeloop/shared/http'
+import { createServiceApp, type Metrics, type Readiness } from '@closeloop/shared/http'
 import type { Logger } from '@closeloop/shared/logging'
 import type { OwnerPrincipal, TenantRegistry } from '@closeloop/shared/tenants'
-import { Hono } from 'hono'
 import type { FollowupStore } from './store/followup-store.ts'
-
-type FollowupEnv = { Variables: { requestId: string; principal: OwnerPrincipal } }
 
 export type FollowupAppDeps = {
   store: FollowupStore
@@ -30,18 +19,10 @@ const visibleOwners = ({ tenant, owner }: OwnerPrincipal): string[] =>
     : [owner.id]
 
 export const createFollowupApp = (deps: FollowupAppDeps) => {
-  const app = new Hono<FollowupEnv>()
-  app.onError(problemHandler(deps.log))
-  app.notFound(() => {
-    throw new AppError('NOT_FOUND', 'No such resource')
+  const app = createServiceApp({
+    ...deps,
+    authenticate: (token) => deps.tenants.ownerByToken(token),
   })
-  app.use(requestId())
-  app.use(httpMetrics(deps.metrics))
-  mountOps(app, deps)
-  app.use(
-    '/v1/*',
-    bearerAuth((token) => deps.tenants.ownerByToken(token)),
-  )
 
   app.get('/v1/followups', (c) => {
     const principal = c.get('principal')

@@ -1,5 +1,5 @@
 import { FollowupState, topics } from '@closeloop/shared/events'
-import { createMetrics, startHttpServer } from '@closeloop/shared/http'
+import { consumerMetrics, createMetrics, startHttpServer } from '@closeloop/shared/http'
 import {
   createKafka,
   createPublisher,
@@ -37,11 +37,6 @@ export const startFollowup = async (
 
   const publisher = createPublisher(kafka, { prefix, log })
   const metrics = createMetrics()
-  const processed = metrics.counter(
-    'messages_processed_total',
-    'Inputs handled, by topic and outcome',
-  )
-  const latency = metrics.histogram('handler_seconds', 'Handler latency per message in seconds')
   const consumer = await runConsumer({
     kafka,
     publisher,
@@ -52,12 +47,7 @@ export const startFollowup = async (
     handle: createFollowupHandler({ store, tenants }),
     onFlushed: store.commit,
     onFlushFailed: store.rollback,
-    metrics: {
-      onProcessed: (topic, outcome, seconds) => {
-        processed({ topic, outcome })
-        latency({ topic }, seconds)
-      },
-    },
+    metrics: consumerMetrics(metrics),
   })
 
   const app = createFollowupApp({ store, tenants, log, metrics, ready: () => consumer.isReady() })

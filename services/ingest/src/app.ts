@@ -1,18 +1,9 @@
 import { AppError } from '@closeloop/shared/errors'
-import {
-  bearerAuth,
-  httpMetrics,
-  type Metrics,
-  mountOps,
-  problemHandler,
-  type Readiness,
-  requestId,
-} from '@closeloop/shared/http'
+import { createServiceApp, type Metrics, type Readiness } from '@closeloop/shared/http'
 import type { Logger } from '@closeloop/shared/logging'
 import type { TenantRegistry } from '@closeloop/shared/tenants'
-import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { type FeedbackRouteDeps, feedbackRoutes, type IngestEnv } from './routes/feedback.ts'
+import { type FeedbackRouteDeps, feedbackRoutes } from './routes/feedback.ts'
 
 export type IngestAppDeps = FeedbackRouteDeps & {
   tenants: TenantRegistry
@@ -25,18 +16,7 @@ export type IngestAppDeps = FeedbackRouteDeps & {
 const maxBodyBytes = 1024 * 1024
 
 export const createIngestApp = (deps: IngestAppDeps) => {
-  const app = new Hono<IngestEnv>()
-  app.onError(problemHandler(deps.log))
-  app.notFound(() => {
-    throw new AppError('NOT_FOUND', 'No such resource')
-  })
-  app.use(requestId())
-  app.use(httpMetrics(deps.metrics))
-  mountOps(app, deps)
-  app.use(
-    '/v1/*',
-    bearerAuth((key) => deps.tenants.sourceByKey(key)),
-  )
+  const app = createServiceApp({ ...deps, authenticate: (key) => deps.tenants.sourceByKey(key) })
   app.use(
     '/v1/*',
     bodyLimit({
