@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { createClickHouse } from '@closeloop/shared/clickhouse'
 import { createKafka, createPublisher, readTopic } from '@closeloop/shared/kafka'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createClassifier } from '../services/classifier/src/domain/classify.ts'
+import { loadDefaultClassifier } from '../services/classifier/src/model-loader.ts'
+import { ExportPage, reclassifyRange } from '../services/classifier/src/reclassify.ts'
 import {
   brokers,
   getFeedback,
@@ -145,5 +148,61 @@ describe('the pipeline, on a real broker and embedded ClickHouse', () => {
     const attached = (await getFeedback(p, second.body.id)).body as unknown as Item
     expect(attached.followup?.id).toBe(opened.followup?.id)
     expect(attached.followup?.feedbackIds).toEqual([first.body.id, second.body.id])
+  })
+
+  it('reclassifies a stored time range with new rules without touching its follow-up', async () => {
+    const from = new Date(Date.now() - 1000).toISOString()
+    const customer = { id: `c-${randomUUID()}`, email: 'rita@example.com' }
+    const a = await postFeedback(p, {
+      text: 'My refund was never paid and support hung up on me.',
+      customer,
+    })
+    const b = await postFeedback(p, { text: 'Second package also arrived damaged.', customer })
+    await waitForFollowup(p, a.body.id)
+    await waitForFollowup(p, b.body.id)
+    const before = (await getFeedback(p, a.body.id)).body as unknown as Item
+    const to = new Date(Date.now() + 1000).toISOString()
+
+    // The export pages through the range one item at a time.
+    const fetchPage = async (after?: string) => {
+      const url = new URL(p.url('analytics', '/v1/feedback'))
+      url.search = new URLSearchParams({
+        from,
+        to,
+        limit: '1',
+        ...(after ? { after } : {}),
+      }).toString()
+      const res = await fetch(url, { headers: { authorization: 'Bearer demo-analyst-key' } })
+      return ExportPage.parse(await res.json())
+    }
+    const base = loadDefaultClassifier()
+    const bumped = createClassifier({
+      model: base.model,
+      rules: { ...base.rules, version: 'rules-reclassify-test' },
+    })
+    const kafka = createKafka({ brokers, clientId: 'test-reclassify', log })
+    const publisher = createPublisher(kafka, { prefix: p.prefix, log })
+    const summary = await reclassifyRange({
+      fetchPage,
+      classifierFor: () => bumped,
+      publisher,
+      now: () => new Date(),
+    })
+    await publisher.stop()
+    expect(summary.items).toBeGreaterThanOrEqual(2)
+    expect(summary.published).toBe(summary.items)
+
+    await expect
+      .poll(
+        async () =>
+          ((await getFeedback(p, a.body.id)).body as { classification: { rulesVersion: string } })
+            .classification.rulesVersion,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe('rules-reclassify-test')
+    const after = (await getFeedback(p, a.body.id)).body as unknown as Item
+    expect(after.followup).toEqual(before.followup)
   })
 })

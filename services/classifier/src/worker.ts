@@ -1,7 +1,7 @@
 import { type FeedbackClassified, type FeedbackReceived, topics } from '@closeloop/shared/events'
 import { uuidv5 } from '@closeloop/shared/ids'
 import type { Inbound, Outbound } from '@closeloop/shared/kafka'
-import type { Classifier } from './domain/classify.ts'
+import type { Classification, Classifier, ClassifyInput } from './domain/classify.ts'
 import type { CustomerHistory } from './store/customer-history.ts'
 
 export type ClassifyHandlerDeps = {
@@ -10,49 +10,64 @@ export type ClassifyHandlerDeps = {
   now: () => Date
 }
 
-/** FeedbackReceived in, FeedbackClassified out, keyed by the same customer key. */
+export const classifyInputOf = (
+  feedback: FeedbackReceived,
+  history?: ClassifyInput['history'],
+): ClassifyInput => ({
+  text: feedback.text,
+  channel: feedback.channel,
+  rating: feedback.rating,
+  customer: { tier: feedback.customer.tier },
+  contactRequested: feedback.contactRequested,
+  languageHint: feedback.language,
+  history,
+  occurredAt: feedback.occurredAt,
+})
+
+/** The FeedbackClassified event for a result, keyed by the customer like its input. */
+export const classifiedEvent = (
+  feedback: FeedbackReceived,
+  result: Classification,
+  classifiedAt: string,
+  opts: { reclassification?: boolean } = {},
+): Outbound => {
+  const data: FeedbackClassified = {
+    feedbackId: feedback.feedbackId,
+    tenantId: feedback.tenantId,
+    customerKey: feedback.customerKey,
+    classifiedAt,
+    ...result,
+    ...(opts.reclassification ? { reclassification: true } : {}),
+    feedback,
+  }
+  return {
+    topic: topics.feedbackClassified,
+    key: feedback.customerKey,
+    event: {
+      // Same input and versions give the same id: a redelivery, or a reclassification with
+      // an unchanged model and rules, is stored once.
+      id: uuidv5(
+        `classified\n${feedback.feedbackId}\n${result.model.version}\n${result.rulesVersion}`,
+      ),
+      type: topics.feedbackClassified.ceType,
+      source: opts.reclassification ? '/closeloop/classifier/reclassify' : '/closeloop/classifier',
+      time: classifiedAt,
+      tenant: feedback.tenantId,
+      subject: feedback.feedbackId,
+      data,
+    },
+  }
+}
+
+/** FeedbackReceived in, FeedbackClassified out. */
 export const createClassifyHandler =
   (deps: ClassifyHandlerDeps) =>
   (message: Inbound): Outbound[] => {
     const feedback = message.event.data as FeedbackReceived
-    const classifier = deps.classifierFor(feedback.tenantId)
     const received = new Date(feedback.receivedAt)
-    const result = classifier.classify({
-      text: feedback.text,
-      channel: feedback.channel,
-      rating: feedback.rating,
-      customer: { tier: feedback.customer.tier },
-      contactRequested: feedback.contactRequested,
-      languageHint: feedback.language,
-      history: deps.history.get(feedback.customerKey, received),
-      occurredAt: feedback.occurredAt,
-    })
+    const result = deps
+      .classifierFor(feedback.tenantId)
+      .classify(classifyInputOf(feedback, deps.history.get(feedback.customerKey, received)))
     deps.history.record(feedback.customerKey, received, result.needsContact)
-    const classifiedAt = deps.now().toISOString()
-    const data: FeedbackClassified = {
-      feedbackId: feedback.feedbackId,
-      tenantId: feedback.tenantId,
-      customerKey: feedback.customerKey,
-      classifiedAt,
-      ...result,
-      feedback,
-    }
-    return [
-      {
-        topic: topics.feedbackClassified,
-        key: message.key,
-        event: {
-          // Same input and versions give the same id, so a redelivery is stored once.
-          id: uuidv5(
-            `classified\n${feedback.feedbackId}\n${result.model.version}\n${result.rulesVersion}`,
-          ),
-          type: topics.feedbackClassified.ceType,
-          source: '/closeloop/classifier',
-          time: classifiedAt,
-          tenant: feedback.tenantId,
-          subject: feedback.feedbackId,
-          data,
-        },
-      },
-    ]
+    return [classifiedEvent(feedback, result, deps.now().toISOString())]
   }

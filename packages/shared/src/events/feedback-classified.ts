@@ -57,6 +57,8 @@ export const FeedbackClassified = z.object({
   needsContact: z.boolean(),
   model: z.object({ name: z.string(), version: z.string() }),
   rulesVersion: z.string(),
+  // Set when an operator reclassified stored feedback: analytics keeps it, followup ignores it.
+  reclassification: z.boolean().optional(),
   feedback: FeedbackReceived,
 })
 export type FeedbackClassified = z.infer<typeof FeedbackClassified>

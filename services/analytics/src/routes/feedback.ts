@@ -1,13 +1,40 @@
 import type { ClickHouseClient } from '@closeloop/shared/clickhouse'
 import { AppError } from '@closeloop/shared/errors'
+import { zodFieldIssues } from '@closeloop/shared/http'
 import type { AnalystPrincipal } from '@closeloop/shared/tenants'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { readFeedback } from '../store/queries.ts'
+import { type ExportCursor, listFeedback, readFeedback } from '../store/queries.ts'
+import { feedbackFromRow } from '../store/rows.ts'
 
 export type AnalyticsEnv = { Variables: { requestId: string; principal: AnalystPrincipal } }
 
 const FeedbackId = z.uuid()
+
+const encodeCursor = (c: ExportCursor) => Buffer.from(JSON.stringify(c)).toString('base64url')
+const Cursor = z.object({ receivedAt: z.iso.datetime({ offset: true }), feedbackId: z.uuid() })
+
+const ExportQuery = z
+  .object({
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    limit: z.coerce.number().int().min(1).max(5000).default(1000),
+    after: z
+      .string()
+      .transform((s, ctx) => {
+        try {
+          return Cursor.parse(JSON.parse(Buffer.from(s, 'base64url').toString('utf8')))
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'not a cursor this API returned' })
+          return z.NEVER
+        }
+      })
+      .optional(),
+  })
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), {
+    message: 'from must be before to',
+    path: ['to'],
+  })
 
 const parseJson = (s: string): unknown => {
   try {
@@ -19,6 +46,25 @@ const parseJson = (s: string): unknown => {
 
 export const feedbackRoutes = (deps: { client: ClickHouseClient }) => {
   const app = new Hono<AnalyticsEnv>()
+
+  // Export: stored feedback received in [from, to), oldest first, in the FeedbackReceived shape.
+  // Pages are cursor-based: pass `next` back as `after` until it is absent.
+  app.get('/', async (c) => {
+    const { tenant } = c.get('principal')
+    const q = ExportQuery.safeParse(c.req.query())
+    if (!q.success) {
+      throw new AppError('VALIDATION_FAILED', 'Invalid query', { fields: zodFieldIssues(q.error) })
+    }
+    const { from, to, limit, after } = q.data
+    const rows = await listFeedback(deps.client, { tenantId: tenant.id, from, to, limit, after })
+    const items = rows.map(feedbackFromRow)
+    const last = items.at(-1)
+    const next =
+      items.length === limit && last
+        ? encodeCursor({ receivedAt: last.receivedAt, feedbackId: last.feedbackId })
+        : undefined
+    return c.json({ items, count: items.length, ...(next ? { next } : {}) })
+  })
 
   app.get('/:id', async (c) => {
     const { tenant } = c.get('principal')

@@ -14,6 +14,7 @@ const one = async <T>(client: ClickHouseClient, query: string, params: Record<st
 }
 
 export type FeedbackRowOut = {
+  tenant_id: string
   feedback_id: string
   source_id: string
   customer_key: string
@@ -30,6 +31,7 @@ export type FeedbackRowOut = {
   location: string
   product: string
   contact_requested: boolean
+  language_hint: string
   metadata: string
   occurred_at: string
   received_at: string
@@ -89,4 +91,33 @@ export const readFeedback = async (client: ClickHouseClient, tenantId: string, i
     ),
   ])
   return { feedback, classification, followup }
+}
+
+export type ExportCursor = { receivedAt: string; feedbackId: string }
+
+/** Stored feedback received in [from, to), oldest first, after a cursor: one page. */
+export const listFeedback = async (
+  client: ClickHouseClient,
+  q: { tenantId: string; from: string; to: string; limit: number; after?: ExportCursor },
+) => {
+  const rs = await client.query({
+    query: `SELECT * FROM feedback FINAL
+      WHERE tenant_id = {tenant:String}
+        AND received_at >= parseDateTime64BestEffort({from:String}, 3, 'UTC')
+        AND received_at < parseDateTime64BestEffort({to:String}, 3, 'UTC')
+        AND (received_at, feedback_id) > (parseDateTime64BestEffort({afterAt:String}, 3, 'UTC'), toUUID({afterId:String}))
+      ORDER BY received_at, feedback_id
+      LIMIT {limit:UInt32}`,
+    query_params: {
+      tenant: q.tenantId,
+      from: q.from,
+      to: q.to,
+      afterAt: q.after?.receivedAt ?? '1970-01-01T00:00:00Z',
+      afterId: q.after?.feedbackId ?? '00000000-0000-0000-0000-000000000000',
+      limit: q.limit,
+    },
+    format: 'JSONEachRow',
+    clickhouse_settings: iso,
+  })
+  return rs.json<FeedbackRowOut>()
 }

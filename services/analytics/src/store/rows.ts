@@ -5,6 +5,7 @@ import type {
   FollowupState,
 } from '@closeloop/shared/events'
 import type { Inbound } from '@closeloop/shared/kafka'
+import type { FeedbackRowOut } from './queries.ts'
 
 // Pure mappings from events to the rows of infra/clickhouse/migrations/0001_event_tables.sql.
 
@@ -94,4 +95,35 @@ export const followupStateRow = (s: FollowupState) => ({
   escalations: s.escalations,
   updated_at: s.updatedAt,
   version: s.version,
+})
+
+const nonEmpty = (s: string) => (s === '' ? undefined : s)
+
+/** The stored row back as the event it came from (the inverse of feedbackRow). */
+export const feedbackFromRow = (r: FeedbackRowOut): FeedbackReceived => ({
+  feedbackId: r.feedback_id,
+  tenantId: r.tenant_id,
+  sourceId: r.source_id,
+  customerKey: r.customer_key,
+  channel: r.channel as FeedbackReceived['channel'],
+  text: r.text,
+  customer: {
+    id: nonEmpty(r.customer_id),
+    name: nonEmpty(r.customer_name),
+    email: nonEmpty(r.customer_email),
+    phone: nonEmpty(r.customer_phone),
+    tier: nonEmpty(r.customer_tier) as FeedbackReceived['customer']['tier'],
+  },
+  externalId: nonEmpty(r.external_id),
+  rating:
+    r.rating_value === null || r.rating_max === null
+      ? undefined
+      : { value: r.rating_value, max: r.rating_max as 5 | 10 },
+  location: nonEmpty(r.location),
+  product: nonEmpty(r.product),
+  language: nonEmpty(r.language_hint),
+  contactRequested: r.contact_requested,
+  occurredAt: r.occurred_at,
+  receivedAt: r.received_at,
+  metadata: JSON.parse(r.metadata) as FeedbackReceived['metadata'],
 })

@@ -115,6 +115,13 @@ describe('decideFollowup', () => {
     expect(second.state.urgency).toBe('critical')
   })
 
+  it('leaves a reclassified item to analytics', () => {
+    expect(decideFollowup(undefined, { ...item(), reclassification: true }, ctx())).toEqual({
+      kind: 'skip',
+      reason: 'reclassification',
+    })
+  })
+
   it('handles the same item twice only once', () => {
     const first = decideFollowup(undefined, item(), ctx())
     if (first.kind !== 'changed') throw new Error('expected a change')

@@ -19,7 +19,7 @@ export type TenantPolicy = {
 }
 
 export type Decision =
-  | { kind: 'skip'; reason: 'no_contact_needed' | 'already_handled' }
+  | { kind: 'skip'; reason: 'no_contact_needed' | 'already_handled' | 'reclassification' }
   | { kind: 'changed'; state: FollowupState; events: FollowupEvent[] }
 
 export type DecideContext = {
@@ -76,6 +76,8 @@ export const decideFollowup = (
   item: FeedbackClassified,
   ctx: DecideContext,
 ): Decision => {
+  // A reclassified old item updates analytics only; its follow-up was decided long ago.
+  if (item.reclassification) return { kind: 'skip', reason: 'reclassification' }
   if (!item.needsContact) return { kind: 'skip', reason: 'no_contact_needed' }
   const receivedAt = item.feedback.receivedAt
   const urgency = item.urgency.level
