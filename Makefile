@@ -24,6 +24,14 @@ format:
 schemas:
 	@p="$$(scripts/bootstrap.sh)" && eval "$$p" && pnpm run schemas
 
+# Retrains the sentiment model from ../shared/data into services/classifier/model (reproducible).
+train:
+	@p="$$(scripts/bootstrap.sh)" && eval "$$p" && node services/classifier/scripts/train.ts
+
+# Prints sentiment, urgency and topic figures on the dev splits, beside the npm lexicons.
+eval:
+	@p="$$(scripts/bootstrap.sh)" && eval "$$p" && node services/classifier/scripts/evaluate.ts
+
 # Throughput benchmarks; each prints a same-run ceiling beside its figure.
 bench:
 	@scripts/bench.sh
