@@ -21,8 +21,15 @@ const levelName = (level: logLevel): 'error' | 'warn' | 'info' | 'debug' => {
 const bridge = (log: Logger) => () => (entry: LogEntry) => {
   const { message, ...rest } = entry.log
   const level = levelName(entry.level)
-  const quiet = level === 'error' && /coordinator|leader|rebalanc/i.test(String(rest.error))
-  log[quiet ? 'debug' : level]({ kafka: { namespace: entry.namespace, ...rest } }, message)
+  // Refused connections during a broker restart are expected and retried: a warning, briefly.
+  const transient =
+    level === 'error' &&
+    (/coordinator|leader|rebalanc/i.test(String(rest.error)) ||
+      /ECONNREFUSED/.test(String(rest.stack)))
+  log[transient ? 'warn' : level](
+    { kafka: { namespace: entry.namespace, error: rest.error } },
+    message,
+  )
 }
 
 export type KafkaOptions = {
