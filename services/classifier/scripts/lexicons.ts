@@ -19,32 +19,105 @@ export const loadVaderValence = (): Record<string, number> => {
   return out
 }
 
+/**
+ * Valence (VADER's −4…4 scale) for common emoji, which VADER's word list lacks. Written for this
+ * project; emoji whose use is mixed (😂 😭 😱 🔥) are left out and learned from data only.
+ */
+export const EMOJI_VALENCE: Record<string, number> = {
+  '😀': 2,
+  '😃': 2,
+  '😄': 2,
+  '😁': 2,
+  '😆': 1.5,
+  '😊': 2,
+  '🙂': 1,
+  '☺': 2,
+  '😍': 3,
+  '🥰': 3,
+  '😘': 2,
+  '😇': 2,
+  '🤗': 2,
+  '🥳': 2.5,
+  '😎': 1.5,
+  '👍': 2,
+  '👏': 2,
+  '🙌': 2,
+  '👌': 1.5,
+  '💪': 1.5,
+  '❤': 3,
+  '♥': 3,
+  '💕': 3,
+  '💖': 3,
+  '💗': 3,
+  '💙': 2.5,
+  '💚': 2.5,
+  '💜': 2.5,
+  '💯': 1.5,
+  '🎉': 2,
+  '✨': 1,
+  '🙏': 1,
+  '✅': 1,
+  '⭐': 1.5,
+  '🌟': 1.5,
+  '😡': -3,
+  '😠': -3,
+  '🤬': -3.5,
+  '😤': -2,
+  '😒': -2,
+  '🙄': -2,
+  '😞': -2,
+  '😔': -1.5,
+  '😢': -2,
+  '😩': -2,
+  '😫': -2,
+  '😣': -2,
+  '😖': -2,
+  '😓': -1.5,
+  '😕': -1.5,
+  '😟': -1.5,
+  '☹': -2,
+  '🙁': -1.5,
+  '😑': -1,
+  '🤦': -2,
+  '🤮': -3,
+  '🤢': -2.5,
+  '👎': -2.5,
+  '💔': -2.5,
+  '😾': -2,
+}
+
+/** The valence lexicon stored in the model: VADER's words and emoticons plus EMOJI_VALENCE. */
+export const loadValence = (): Record<string, number> => ({
+  ...loadVaderValence(),
+  ...EMOJI_VALENCE,
+})
+
 const list = (s: string) => s.split('|').map((p) => p.trim())
 
 /** Cue families; names starting with `problem` count as service problems. */
 export const CUES: Record<string, string[]> = {
   problem_wait: list(
-    'still waiting|waiting|waited|wait time|on hold|hold for|delayed|delay|delays|late|hours|forever|took forever|no show|never showed|never arrived|never came|never received|not received|yet to receive|still no|still not|still have not',
+    "still waiting|waiting|waited|wait time|on hold|hold for|put on hold|hold music|been waiting|delayed|delay|delays|late|hours|hrs|mins|forever|took forever|no show|never showed|never arrived|never came|never received|not received|yet to receive|still no|still not|still have not|still haven't|hasn't arrived|didn't arrive|not arrived|not here|no update|no updates|no info|no information",
   ),
   problem_money: list(
     'refund|refunds|no refund|charged|charged twice|double charged|overcharged|fee|fees|money back|my money|chargeback|scam|rip off|ripoff',
   ),
   problem_cancel: list(
-    'cancelled|canceled|cancellation|rebook|rebooked|missed|missed my|overbooked',
+    'cancelled|canceled|cancellation|cancel|cancelling|canceling|rebook|rebooked|missed|missed my|missed connection|overbooked|overbooking|diverted|bumped',
   ),
   problem_broken: list(
-    "lost|missing|stolen|wrong|wrong order|damaged|broken|broke|stuck|stranded|error|crash|crashes|crashed|not working|doesnt work|does not work|won't let|wont let|unable|fail|failed|fails|glitch|bug",
+    "lost|missing|stolen|wrong|wrong order|damaged|broken|broke|stuck|stranded|error|crash|crashes|crashed|not working|doesnt work|does not work|won't let|wont let|unable|fail|failed|fails|glitch|bug|is down|been down|outage|not loading|won't load|keeps crashing|logged out|locked out|declined|misplaced",
   ),
   problem_service: list(
-    'customer service|no response|no reply|no answer|not responding|hung up|ignored|nobody|no one|rude|unhelpful|useless|unacceptable|ridiculous|pathetic|joke|worst|terrible|horrible|awful|disappointed|disappointing|frustrated|frustrating|annoyed|angry|again',
+    'customer service|no response|no reply|no answer|not responding|hung up|ignored|nobody|no one|rude|unhelpful|useless|unacceptable|ridiculous|pathetic|joke|worst|terrible|horrible|awful|disappointed|disappointing|frustrated|frustrating|annoyed|angry|again|no help|runaround|run around|transferred|disconnected|hung up on|ignoring|incompetent|unprofessional|never again|lost a customer|epic fail',
   ),
   sarcasm: list(
     'thanks for nothing|thanks a lot|way to go|so much for|yeah right|love how|love when|just great|oh great|as usual|what a joke|gotta love|another delay|another hour|not again',
   ),
   request: list(
-    'can you|could you|can i|how do i|how can i|how to|is there|are there|do you|does anyone|will you|when will|when is|when does|what time|where is|where can|dm|dm me|dm us|send me|let me know|any update|any news|info|question|wondering|need to|help me|please|pls|plz',
+    "can you|could you|can i|how do i|how can i|how to|is there|are there|do you|does anyone|will you|when will|when is|when does|what time|where is|where can|dm|dm me|dm us|send me|let me know|any update|any news|info|question|wondering|need to|help me|please|pls|plz|i need|i would like|i'd like|follow me|follow back|direct message|is it possible|do i need|how long|how much|whats the|what's the",
   ),
   gratitude: list(
-    'thanks|thank you|thx|ty|appreciate|appreciated|grateful|kudos|shoutout|shout out|props|great service|best|love|awesome|amazing|excellent',
+    'thanks|thank you|thx|ty|appreciate|appreciated|grateful|kudos|shoutout|shout out|props|great service|best|love|awesome|amazing|excellent|thank u|thanx|cheers|well done|much appreciated|you rock|great job|good job|helpful|friendly',
   ),
 }

@@ -19,6 +19,10 @@ export type TrainOptions = {
   setShare: Record<string, number>
   // Extra multiplier on neutral rows per set (review 3-star "neutral" is a weak proxy).
   neutralWeight: Record<string, number>
+  // Rows longer than this many characters are down-weighted by (lengthRef / length)^lengthPower:
+  // long reviews read least like the short messages the classifier mostly sees.
+  lengthRef: number
+  lengthPower: number
   // 0 = no class balancing, 1 = every class carries equal total weight.
   balancePower: number
   // Training texts are cut to this many characters (at a word boundary): tweets are short.
@@ -102,7 +106,9 @@ export const rowWeights = (rows: readonly SentimentRow[], opts: TrainOptions): F
   const w = Float32Array.from(rows, (r) => {
     const share = opts.setShare[r.set] ?? 1
     const neutral = r.label === 'neutral' ? (opts.neutralWeight[r.set] ?? 1) : 1
-    return (share * mean * neutral) / (perSet.get(r.set) ?? 1)
+    const long =
+      r.text.length > opts.lengthRef ? (opts.lengthRef / r.text.length) ** opts.lengthPower : 1
+    return (share * mean * neutral * long) / (perSet.get(r.set) ?? 1)
   })
   const classTotal = [0, 0, 0]
   rows.forEach((r, i) => {

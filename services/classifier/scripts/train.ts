@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { SentimentModelFile } from '../src/domain/sentiment-model.ts'
 import { isCalibration, isDev, loadSentiment } from './data.ts'
-import { CUES, loadVaderValence } from './lexicons.ts'
+import { CUES, loadValence } from './lexicons.ts'
 import { encodeWeights } from './model-io.ts'
 import { MODEL_NAME, MODEL_VERSION, trainOptions } from './train-config.ts'
 import {
@@ -23,7 +23,7 @@ const outPath =
 const log = (s: string) => process.stderr.write(`train: ${s}\n`)
 const started = Date.now()
 const opts = trainOptions
-const lexicons = { valence: loadVaderValence(), cues: CUES }
+const lexicons = { valence: loadValence(), cues: CUES }
 const rows = loadSentiment()
 const train = rows.filter((r) => !isDev(r.id) && !isCalibration(r.id))
 const calib = rows.filter((r) => isCalibration(r.id))

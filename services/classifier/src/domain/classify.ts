@@ -8,6 +8,7 @@ import type {
 } from '@closeloop/shared/events'
 import { detectLanguage } from './language.ts'
 import type { ClassifierRules } from './rules.ts'
+import { createSentimentCueScorer, shiftProbabilities } from './sentiment-cues.ts'
 import type { SentimentModel } from './sentiment-model.ts'
 import { normaliseText, tokenize } from './text.ts'
 import { createTopicScorer } from './topics.ts'
@@ -83,12 +84,16 @@ export const createClassifier = (deps: ClassifierDeps): Classifier => {
   const scoreUrgency = createUrgencyScorer(rules.urgency)
   const scoreTopics = createTopicScorer(rules.topics)
   const minContact = LEVEL_RANK[rules.contact.minUrgency]
+  const scoreCues = createSentimentCueScorer(rules.sentiment)
 
   const classify = (input: ClassifyInput): Classification => {
     const language = chooseLanguage(input.text, input.languageHint, rules)
+    const tokens = tokenize(normaliseText(input.text))
     let sentiment: Sentiment
     if (language.supported) {
-      const p = model.predict(input.text)
+      let p = model.predict(input.text)
+      const cue = scoreCues?.(tokens)
+      if (cue != null) p = shiftProbabilities(p, cue.shift)
       const label =
         p.negative >= p.neutral && p.negative >= p.positive
           ? 'negative'
@@ -104,7 +109,6 @@ export const createClassifier = (deps: ClassifierDeps): Classifier => {
       // Not scored: marked by confidence 0 and needsHuman, never passed off as a neutral verdict.
       sentiment = { label: 'neutral', score: 0, confidence: 0 }
     }
-    const tokens = tokenize(normaliseText(input.text))
     const now = deps.clock?.now()
     const parsed = input.occurredAt === undefined ? Number.NaN : Date.parse(input.occurredAt)
     const writtenAt = Number.isNaN(parsed) ? (now ?? new Date(0)) : new Date(parsed)

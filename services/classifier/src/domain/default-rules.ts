@@ -7,9 +7,116 @@ const list = (s: string): string[] => s.split('|')
 // threat alone is critical, a legal threat or churn intent alone is high, and smaller signals
 // (anger, a low rating, a phone call, a VIP) combine.
 export const defaultRules: ClassifierRules = {
-  version: 'rules-2026.11.2',
+  version: 'rules-2026.11.3',
   language: { supported: ['en'], minConfidence: 0.35 },
-  sentiment: { minConfidence: 0.45 },
+  sentiment: {
+    minConfidence: 0.45,
+    // Short service messages the model misreads. Shifts are log-probability steps: ±2.5 on
+    // negative and positive moves their odds 150-fold; +1.5 on neutral about 4.5-fold.
+    cues: [
+      {
+        // Stock sarcastic phrases.
+        code: 'SARCASM_IDIOM',
+        shift: { negative: 2.5, positive: -2.5 },
+        phrases: list(
+          'thanks for nothing|thank you for nothing|thanks a lot for nothing|thanks for ruining|' +
+            'thank you for ruining|thanks for wasting|thank you for wasting|' +
+            'thanks for the runaround|so much for|yeah right|yea right|oh great|oh joy|' +
+            'oh wonderful|what a joke|sarcasm|sarcastic',
+        ),
+        unless: list(
+          'thank you so much|thanks so much|thanks you so much|thank u so much|' +
+            'love you so much|pay so much for|paid so much for|spend so much for',
+        ),
+        maxWords: 40,
+      },
+      {
+        // Praise aimed at a failure: "thanks for the 3 hour delay", "love being on hold",
+        // "great job losing my bag", "so glad my flight got cancelled".
+        code: 'SARCASTIC_PRAISE',
+        shift: { negative: 2.5, positive: -2.5 },
+        sequence: {
+          first: list(
+            'thanks|thank you|thank u|thx|love|loving|great|awesome|wonderful|fantastic|' +
+              'perfect|brilliant|excellent|amazing|nice|glad|happy|appreciate|kudos|bravo|' +
+              'congrats|congratulations|well done|good job|great job|nice job|way to go|fun',
+          ),
+          second: list(
+            'delay*|cancelled|canceled|cancelling|canceling|cancellation*|lost|losing|lose|' +
+              'loses|missing|misplac*|stuck|strand*|on hold|late|overbook*|divert*|missed my|' +
+              'missed our|missed the|broken|damag*|rude|ignor*|no response|no reply|no answer|' +
+              'charged|hours|hrs|sitting|queue|tarmac|😒|🙄|😡|😠|😤|🤬|👎',
+          ),
+          window: 6,
+        },
+        unless: list(
+          'help*|fix*|resolv*|sort*|solv*|found|finding|find|return*|recover*|rebook*|' +
+            'reschedul*|compensat*|voucher*|credit|the refund|my refund|quick refund|refunded|' +
+            'reimburs*|waiv*|upgrad*|accommodat*|' +
+            'apolog*|sorry|understanding|patience|update|updates|info|information|heads up|' +
+            'letting me know|let me know|reply|response|respond*|quick*|fast|prompt*|finally|' +
+            'despite|even with|even though|although|though|but|make up|made up|took care|' +
+            'taking care|look into|looking into|for waiting|for holding|on time|early|' +
+            'late night|stuck at home|stuck at work|stuck inside',
+        ),
+        maxWords: 30,
+      },
+      {
+        // A service failure stated without sentiment words ("been on hold for 45 minutes",
+        // "still waiting for my refund"): a complaint, though the model sees no negative words.
+        code: 'SERVICE_FAILURE',
+        shift: { negative: 1 },
+        phrases: list(
+          'delayed|cancelled|canceled|on hold|still waiting|still no|still not|still have not|' +
+            "still haven't|never arrived|never came|never showed|never received|never got|" +
+            "didn't arrive|did not arrive|hasn't arrived|has not arrived|not arrived|" +
+            "didn't receive|did not receive|haven't received|have not received|not received|" +
+            'lost my|lost our|misplaced|missing|stuck|stranded|no response|no reply|no answer|' +
+            'no one answers|nobody answers|no one called|nobody called|never called back|' +
+            'never responded|never heard back|charged twice|double charged|overcharged|' +
+            'overbooked|missed my|missed our|no refund|not refunded|hung up|put on hold|' +
+            "won't let me|wont let me|doesn't work|does not work|not working|keeps crashing|" +
+            "is down|has been down|been down|went down|outage|not here|isn't here|is not here",
+        ),
+        unless: list(
+          'thanks|thank|thx|appreciate*|grateful|love|great|awesome|amazing|excellent|' +
+            'wonderful|fantastic|perfect|best|good|nice|glad|happy|helpful|kind|quick*|fast|' +
+            'resolved|fixed|sorted|finally|no problem*|no issue*|not delayed|never delayed|' +
+            'no delay*|on time|?',
+        ),
+        maxWords: 40,
+      },
+      {
+        // A question or request with no complaint in it asks for information ("how do I change
+        // my seat?"); in app reviews such questions are complaints, so the model leans negative.
+        code: 'PLAIN_QUESTION',
+        shift: { neutral: 1 },
+        opens: list(
+          "how|what|whats|what's|when|where|which|who|can|could|would|will|is|are|do|does|" +
+            'should|may|any|anyone|?',
+        ),
+        phrases: list(
+          "please|pls|plz|can you|could you|would you|i need to|i'd like to|i would like to|" +
+            'need help|help me|dm|direct message|follow back|follow me|how do i|how can i|' +
+            'a question|quick question',
+        ),
+        unless: list(
+          'why|delay*|cancel*|lost|lose|losing|missing|stuck|strand*|on hold|still|again|' +
+            'never|nobody|no one|no response|no reply|no answer|refund*|charg*|fee|fees|' +
+            'overcharg*|broken|broke|damag*|wrong|rude|worst|terrible|awful|horrible|' +
+            'ridiculous|unacceptable|pathetic|disgust*|disappoint*|frustrat*|annoy*|angry|' +
+            "upset|fail*|error|crash*|glitch*|not working|doesn't work|won't|wont|can't|" +
+            "cannot|cant|unable|couldn't|didn't|hasn't|haven't|isn't|doesn't|don't|dont|" +
+            "aren't|wasn't|not|no|yet|late|hours|hrs|days|weeks|waiting|waited|complain*|" +
+            'problem*|issue*|sucks|hate|seriously|wtf|what a|what an|waste*|stop|fix|avoid|' +
+            'bad|worse|bug*|mistake|hell|crap|stupid|' +
+            'smh|ugh|love|loved|amazing|awesome|best|great|excellent|wonderful|fantastic|' +
+            "perfect|brilliant|happy|glad|excited|can't wait",
+        ),
+        maxWords: 25,
+      },
+    ],
+  },
   urgency: {
     levels: { critical: 6, high: 3, normal: 1 },
     phraseRules: [

@@ -8,6 +8,8 @@ export type FeatureConfig = {
   charNgrams: { min: number; max: number } | null
   // How many tokens after a negator are marked as negated (stops at clause punctuation).
   negationScope: number
+  // Numbers become their shape ("1234" → "#4"), so "3 hours" and "5 hours" share features.
+  numberShapes?: boolean
 }
 
 /** Word lists the features count; stored in the model file (valence: −4…4, VADER-style). */
@@ -44,6 +46,7 @@ const CAPS_RE = /\b[A-Z]{3,}\b/g
 const SEED_UNI = 1
 const SEED_CHAR = 3
 const SEED_DENSE = 4
+const DIGITS_RE = /^\d+$/
 
 const NEGATORS = new Set([
   'not',
@@ -133,6 +136,7 @@ export const createFeatureExtractor = (
   lexicons: FeatureLexicons,
 ): FeatureExtractor => {
   const mask = (1 << config.hashBits) - 1
+  const numberShapes = config.numberShapes === true
   const valence = new Map(Object.entries(lexicons.valence))
   const cueIndex = compileCues(lexicons.cues)
   const cueFamilies = Object.keys(lexicons.cues)
@@ -198,7 +202,10 @@ export const createFeatureExtractor = (
       // Mentions and links carry no sentiment, and their frequency differs by source.
       if (t === '@user' || t === 'httpurl') continue
       const word = isWord(t)
-      let h = hashString(t, SEED_UNI)
+      let h = hashString(
+        numberShapes && DIGITS_RE.test(t) ? `#${Math.min(t.length, 4)}` : t,
+        SEED_UNI,
+      )
       if (word) words++
       if (CLAUSE_END.has(t)) negLeft = 0
       else if (negLeft > 0) {

@@ -41,6 +41,9 @@ export const createPhraseMatcher = <T>(
     }
   }
   const lengths = [...prefixLengths].sort((a, b) => a - b)
+  // First two letters of every prefix pattern: most tokens start no pattern and skip the slicing.
+  const heads = new Set([...prefix.keys()].map((p) => p.slice(0, 2)))
+  const shortPrefix = [...prefix.keys()].some((p) => p.length < 2)
 
   const tryEntries = (
     list: Entry<T>[] | undefined,
@@ -68,6 +71,7 @@ export const createPhraseMatcher = <T>(
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i] as string
         tryEntries(exact.get(t), tokens, i, out)
+        if (!shortPrefix && !heads.has(t.slice(0, 2))) continue
         for (const len of lengths) {
           if (len > t.length) break
           tryEntries(prefix.get(t.slice(0, len)), tokens, i, out)

@@ -14,6 +14,34 @@ export const PhraseRule = z.object({
 })
 export type PhraseRule = z.infer<typeof PhraseRule>
 
+/**
+ * A pattern on which the sentiment model's verdict is adjusted: when it fires, `shift` is added to
+ * the class log-probabilities. It fires on any of `phrases`, on a text that opens with one of
+ * `opens` (after @mentions and greetings; "?" there means "contains a question mark"), or on a
+ * phrase of `sequence.first` followed within `window` words by a phrase of `sequence.second` that is
+ * not negated ("no delays"). `unless` phrases anywhere, or more than `maxWords` words, stop it.
+ */
+export const SentimentCue = z.object({
+  code: Code,
+  shift: z.object({
+    negative: z.number().min(-10).max(10).optional(),
+    neutral: z.number().min(-10).max(10).optional(),
+    positive: z.number().min(-10).max(10).optional(),
+  }),
+  phrases: z.array(Phrase).optional(),
+  opens: z.array(Phrase).optional(),
+  sequence: z
+    .object({
+      first: z.array(Phrase).min(1),
+      second: z.array(Phrase).min(1),
+      window: z.number().int().min(1).max(20),
+    })
+    .optional(),
+  unless: z.array(Phrase).optional(),
+  maxWords: z.number().int().min(1).optional(),
+})
+export type SentimentCue = z.infer<typeof SentimentCue>
+
 export const TopicDefinition = z.object({
   name: z.string().min(1).max(100),
   // Words or phrases; a trailing `*` matches word continuations (refund* → refunds, refunded).
@@ -36,6 +64,8 @@ export const ClassifierRules = z.object({
   sentiment: z.object({
     // A prediction less sure than this is flagged for a person (needsHuman).
     minConfidence: z.number().min(0).max(1),
+    // Adjustments of the model's verdict on known patterns (sarcasm, plain questions).
+    cues: z.array(SentimentCue).optional(),
   }),
   urgency: z.object({
     // Summed reason weight at or above which each level starts; below `normal` it is low.
@@ -90,7 +120,15 @@ export const TenantRuleOverrides = z
   .object({
     version: z.string().min(1).optional(),
     language: ClassifierRules.shape.language.partial().optional(),
-    sentiment: ClassifierRules.shape.sentiment.partial().optional(),
+    sentiment: z
+      .object({
+        minConfidence: z.number().min(0).max(1).optional(),
+        // Merged by code: same code replaces, new code adds; disableCues removes defaults.
+        cues: z.array(SentimentCue).optional(),
+        disableCues: z.array(Code).optional(),
+      })
+      .strict()
+      .optional(),
     urgency: z
       .object({
         levels: ClassifierRules.shape.urgency.shape.levels.partial().optional(),
@@ -144,10 +182,15 @@ export const mergeRules = (base: ClassifierRules, tenantOverrides: unknown): Mer
   const o = parsed.data
   const u = o.urgency ?? {}
   const t = o.topics ?? {}
+  const s = o.sentiment ?? {}
+  const cues = byKey(base.sentiment.cues ?? [], s.cues, (c) => c.code, s.disableCues ?? [])
   const merged = {
     version: o.version ?? `${base.version}+tenant`,
     language: { ...base.language, ...o.language },
-    sentiment: { ...base.sentiment, ...o.sentiment },
+    sentiment: {
+      minConfidence: s.minConfidence ?? base.sentiment.minConfidence,
+      ...(cues.length > 0 || base.sentiment.cues !== undefined ? { cues } : {}),
+    },
     urgency: {
       ...base.urgency,
       levels: { ...base.urgency.levels, ...u.levels },

@@ -26,6 +26,7 @@ export const SentimentModelFile = z.object({
     bigrams: z.boolean(),
     charNgrams: z.object({ min: z.number().int().min(1), max: z.number().int().min(1) }).nullable(),
     negationScope: z.number().int().min(0).max(10),
+    numberShapes: z.boolean().optional(),
   }),
   lexicons: z.object({
     valence: z.record(z.string(), z.number()),

@@ -4,14 +4,23 @@
 const URL_RE = /(?:https?:\/\/|www\.)\S+/gi
 const MENTION_RE = /(^|[^\w])@\w+/g
 const ELONGATED_RE = /(\p{L})\1{2,}/gu
+// A hashtag's words: "#CustomerServiceFail" → "Customer Service Fail" ("#fail" → "fail").
+const HASHTAG_RE = /#([\p{L}\p{N}_]+)/gu
+const CAMEL_RE = /(\p{Ll})(\p{Lu})/gu
+const splitHashtag = (_: string, tag: string) =>
+  ` ${tag.replace(CAMEL_RE, '$1 $2').replaceAll('_', ' ')} `
 const TOKEN_RE =
   /@user|[:;=]-?[()dpDP/\\|]|<3|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[!?]+|[.,;:]|\p{Extended_Pictographic}/gu
 
-/** Lower-cases and replaces URLs, @mentions and elongations ("soooo" → "soo") by stable forms. */
+/**
+ * Lower-cases and replaces URLs, @mentions, hashtags (split into their words) and elongations
+ * ("soooo" → "soo") by stable forms.
+ */
 export const normaliseText = (text: string): string =>
   text
     .replace(URL_RE, ' httpurl ')
     .replace(MENTION_RE, '$1 @user ')
+    .replace(HASHTAG_RE, splitHashtag)
     .toLowerCase()
     .replace(ELONGATED_RE, '$1$1')
 

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { createClassifier } from './classify.ts'
+import { defaultRules } from './default-rules.ts'
+import { mergeRules } from './rules.ts'
+import { createSentimentCueScorer, shiftProbabilities } from './sentiment-cues.ts'
+import type { SentimentModel, SentimentProbabilities } from './sentiment-model.ts'
+import { normaliseText, tokenize } from './text.ts'
+
+const score = createSentimentCueScorer(defaultRules.sentiment)
+const codes = (text: string) => score?.(tokenize(normaliseText(text)))?.codes ?? []
+const fixed = (p: SentimentProbabilities): SentimentModel => ({
+  name: 'fake',
+  version: '0',
+  predict: () => p,
+})
+
+describe('sentiment cues (default rules)', () => {
+  it('reads praise aimed at a service failure as sarcasm', () => {
+    for (const text of [
+      'thanks for the 3 hour delay',
+      'love being on hold for 2 hours',
+      'great job losing my bag',
+      'so glad my flight got cancelled',
+      'great, another delay',
+    ]) {
+      expect(codes(text), text).toContain('SARCASTIC_PRAISE')
+    }
+    expect(codes('@company thanks for nothing')).toContain('SARCASM_IDIOM')
+  })
+
+  it('leaves real thanks alone, also when a problem was solved or did not happen', () => {
+    for (const text of [
+      'thank you so much for the quick refund!',
+      'thanks for helping me with my delayed flight',
+      'great flight, no delays at all',
+      'love the late night menu',
+      'Great service. Sadly the app was down yesterday',
+    ]) {
+      expect(codes(text), text).not.toContain('SARCASTIC_PRAISE')
+      expect(codes(text), text).not.toContain('SARCASM_IDIOM')
+    }
+  })
+
+  it('treats questions without a complaint as plain questions, and not those with one', () => {
+    expect(codes('how do I change my booking?')).toContain('PLAIN_QUESTION')
+    expect(codes('@company can I bring my guitar as carry on?')).toContain('PLAIN_QUESTION')
+    expect(codes('why is my refund still not here?')).not.toContain('PLAIN_QUESTION')
+    expect(codes('can you tell me why my flight was cancelled?')).not.toContain('PLAIN_QUESTION')
+  })
+
+  it('marks a service failure stated without sentiment words', () => {
+    expect(codes('been on hold for 45 minutes')).toContain('SERVICE_FAILURE')
+    expect(codes('my parcel never arrived')).toContain('SERVICE_FAILURE')
+    expect(codes('thanks, the parcel never arrived but you refunded me')).not.toContain(
+      'SERVICE_FAILURE',
+    )
+  })
+
+  it('shifts the model verdict: a sure positive becomes negative on sarcasm', () => {
+    const c = createClassifier({
+      model: fixed({ negative: 0.05, neutral: 0.1, positive: 0.85 }),
+      rules: defaultRules,
+    })
+    const s = c.classify({ text: 'great job losing my bag', channel: 'social' }).sentiment
+    expect(s.label).toBe('negative')
+    const plain = c.classify({ text: 'great job, thank you', channel: 'social' }).sentiment
+    expect(plain.label).toBe('positive')
+  })
+
+  it('shifts probabilities in log space and keeps them normalised', () => {
+    const p = shiftProbabilities({ negative: 0.2, neutral: 0.3, positive: 0.5 }, [
+      Math.log(2),
+      0,
+      0,
+    ])
+    expect(p.negative + p.neutral + p.positive).toBeCloseTo(1, 10)
+    expect(p.negative / p.positive).toBeCloseTo(0.8, 10)
+  })
+
+  it('lets a tenant disable a cue or add its own', () => {
+    const merged = mergeRules(defaultRules, {
+      sentiment: {
+        disableCues: ['SARCASTIC_PRAISE'],
+        cues: [{ code: 'BRAND_IN_JOKE', shift: { positive: 3 }, phrases: ['beep beep'] }],
+      },
+    })
+    if (!merged.ok) throw new Error(JSON.stringify(merged.issues))
+    const cues = merged.rules.sentiment.cues?.map((c) => c.code)
+    expect(cues).not.toContain('SARCASTIC_PRAISE')
+    expect(cues).toContain('BRAND_IN_JOKE')
+    expect(cues).toContain('PLAIN_QUESTION')
+    const c = createClassifier({
+      model: fixed({ negative: 0.4, neutral: 0.4, positive: 0.2 }),
+      rules: merged.rules,
+    })
+    expect(c.classify({ text: 'beep beep', channel: 'web' }).sentiment.label).toBe('positive')
+  })
+
+  it('costs nothing without cues', () => {
+    expect(createSentimentCueScorer({ minConfidence: 0.5 })).toBeNull()
+  })
+})
