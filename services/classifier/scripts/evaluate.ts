@@ -11,6 +11,7 @@ import {
   type SentimentRow,
 } from './data.ts'
 import { auc, classReport, ece, spearman } from './metrics.ts'
+import { isServiceTweet, isShortReview } from './proxies.ts'
 import { labelIndex } from './train-lib.ts'
 
 // Prints the evaluation on the dev splits (fnv1a32("split:" + id) % 10 == 0) for the committed
@@ -59,6 +60,10 @@ for (const set of [...Object.keys(SENTIMENT_SETS), 'pooled']) {
 }
 const tweetLike = dev.filter((r) => r.text.length <= 140 && r.set !== 'uci')
 for (const sys of systems) sentimentRow('≤140 chars', sys, tweetLike)
+// Proxies for short service complaints (see proxies.ts): review texts of tweet length, and
+// TweetEval test-split tweets that mention a company, a service or a service event.
+for (const sys of systems) sentimentRow('short rev.', sys, dev.filter(isShortReview))
+for (const sys of systems) sentimentRow('svc tweets', sys, dev.filter(isServiceTweet))
 
 // Calibration and the unsupported-language share of our verdicts on the pooled dev rows.
 const verdicts = dev.map((r) => classifier.classify({ text: r.text, channel: 'web' }))

@@ -90,7 +90,8 @@ const trainAndPredict = (train: SentimentRow[], test: SentimentRow[]): Uint8Arra
     }
     const after = argmax3(logits, r)
     const gold = labelIndex(row.label)
-    for (const code of cue.codes) {
+    const kind = row.set === 'tweeteval' ? 'tweets' : 'other'
+    for (const code of [...cue.codes, ...cue.codes.map((c) => `${c}/${kind}`)]) {
       const s = cueStats.get(code) ?? { n: 0, gold: [0, 0, 0], before: 0, after: 0 }
       s.n++
       s.gold[gold] = (s.gold[gold] ?? 0) + 1
@@ -198,7 +199,7 @@ if (protocol === 'cv') {
 }
 for (const [code, s] of cueStats) {
   out(
-    `cue ${code.padEnd(17)} fired ${String(s.n).padStart(5)} gold neg/neu/pos ${s.gold.join('/')} correct ${s.before} → ${s.after}`,
+    `cue ${code.padEnd(24)} fired ${String(s.n).padStart(5)} gold neg/neu/pos ${s.gold.join('/')} correct ${s.before} → ${s.after}`,
   )
 }
 out(`(${((Date.now() - started) / 1000).toFixed(0)} s)`)

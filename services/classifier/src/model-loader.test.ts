@@ -23,6 +23,7 @@ describe('the committed model through classify()', () => {
     ['@company what is the baggage allowance?', 'neutral'],
     ['my flight was delayed 5 hours and nobody told us anything', 'negative'],
     ['still waiting for my refund', 'negative'],
+    ['@company flight 1234 delayed again', 'negative'],
     ['why is my refund still not here?', 'negative'],
     ['thank you so much for the quick refund!', 'positive'],
     ['@company thanks for sorting out my card so fast', 'positive'],

@@ -62,8 +62,9 @@ export const defaultRules: ClassifierRules = {
         maxWords: 30,
       },
       {
-        // A service failure stated without sentiment words ("been on hold for 45 minutes",
-        // "still waiting for my refund"): a complaint, though the model sees no negative words.
+        // A service failure stated without sentiment words ("been on hold for 45 minutes", "my
+        // parcel never arrived"). Only with a service word: "I'm still waiting for the new
+        // album" or "class is cancelled tonight" is not a complaint to a company.
         code: 'SERVICE_FAILURE',
         shift: { negative: 1 },
         phrases: list(
@@ -77,6 +78,13 @@ export const defaultRules: ClassifierRules = {
             'overbooked|missed my|missed our|no refund|not refunded|hung up|put on hold|' +
             "won't let me|wont let me|doesn't work|does not work|not working|keeps crashing|" +
             "is down|has been down|been down|went down|outage|not here|isn't here|is not here",
+        ),
+        requires: list(
+          'flight*|plane|gate|bag|bags|luggage|baggage|suitcase|booking|booked|reservation|' +
+            'ticket*|seat*|order*|package*|parcel*|delivery|deliveries|shipment|item*|refund*|' +
+            'payment*|charge*|account*|card|transfer*|app|website|site|login|password|ride|' +
+            'driver|trip|train|bus|call|calls|phone|email*|agent*|customer service|support|' +
+            'on hold|service|internet|wifi|connection|claim*|appointment|technician|engineer',
         ),
         unless: list(
           'thanks|thank|thx|appreciate*|grateful|love|great|awesome|amazing|excellent|' +

@@ -19,7 +19,8 @@ export type PhraseRule = z.infer<typeof PhraseRule>
  * the class log-probabilities. It fires on any of `phrases`, on a text that opens with one of
  * `opens` (after @mentions and greetings; "?" there means "contains a question mark"), or on a
  * phrase of `sequence.first` followed within `window` words by a phrase of `sequence.second` that is
- * not negated ("no delays"). `unless` phrases anywhere, or more than `maxWords` words, stop it.
+ * not negated ("no delays"); and, if `requires` is given, one of its phrases occurs too. `unless`
+ * phrases anywhere, or more than `maxWords` words, stop it.
  */
 export const SentimentCue = z.object({
   code: Code,
@@ -37,6 +38,8 @@ export const SentimentCue = z.object({
       window: z.number().int().min(1).max(20),
     })
     .optional(),
+  // When given, one of these must occur too (e.g. first-person words: "my flight", not news).
+  requires: z.array(Phrase).optional(),
   unless: z.array(Phrase).optional(),
   maxWords: z.number().int().min(1).optional(),
 })

@@ -48,9 +48,11 @@ describe('sentiment cues (default rules)', () => {
     expect(codes('can you tell me why my flight was cancelled?')).not.toContain('PLAIN_QUESTION')
   })
 
-  it('marks a service failure stated without sentiment words', () => {
+  it('marks a service failure stated without sentiment words, not any missing thing', () => {
     expect(codes('been on hold for 45 minutes')).toContain('SERVICE_FAILURE')
     expect(codes('my parcel never arrived')).toContain('SERVICE_FAILURE')
+    expect(codes('flight 1234 delayed again')).toContain('SERVICE_FAILURE')
+    expect(codes("I'm still waiting for the new album")).not.toContain('SERVICE_FAILURE')
     expect(codes('thanks, the parcel never arrived but you refunded me')).not.toContain(
       'SERVICE_FAILURE',
     )

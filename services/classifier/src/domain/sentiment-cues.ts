@@ -7,7 +7,7 @@ import { isWord } from './text.ts'
 /** Log-probability shifts for (negative, neutral, positive) and the cues that produced them. */
 export type SentimentShift = { shift: [number, number, number]; codes: string[] }
 
-type Role = 'phrase' | 'first' | 'second' | 'opens' | 'unless'
+type Role = 'phrase' | 'first' | 'second' | 'opens' | 'requires' | 'unless'
 type Tag = { cue: number; role: Role }
 
 const SENTENCE_END = new Set(['.', '!', '?', ';'])
@@ -30,6 +30,7 @@ export const createSentimentCueScorer = (rules: ClassifierRules['sentiment']) =>
     add('first', c.sequence?.first)
     add('second', c.sequence?.second)
     add('opens', c.opens)
+    add('requires', c.requires)
     add('unless', c.unless)
   })
   const matcher = createPhraseMatcher<Tag>(entries)
@@ -58,6 +59,7 @@ export const createSentimentCueScorer = (rules: ClassifierRules['sentiment']) =>
       const c = cues[i] as SentimentCue
       if (c.maxWords !== undefined && words > c.maxWords) continue
       if (ms.some((m) => m.tag.role === 'unless')) continue
+      if (c.requires !== undefined && !ms.some((m) => m.tag.role === 'requires')) continue
       let fired = ms.some(
         (m) => m.tag.role === 'phrase' || (m.tag.role === 'opens' && m.at === opening),
       )
