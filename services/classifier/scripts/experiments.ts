@@ -5,7 +5,7 @@ import { baselines } from './baselines.ts'
 import { isCalibration, isDev, loadSentiment, SENTIMENT_SETS, type SentimentRow } from './data.ts'
 import { CUES, loadValence } from './lexicons.ts'
 import { classReport } from './metrics.ts'
-import { foldOf, PROXY_SLICES } from './proxies.ts'
+import { foldOf, isServiceTweet, PROXY_SLICES } from './proxies.ts'
 import { trainOptions } from './train-config.ts'
 import {
   argmax3,
@@ -146,7 +146,22 @@ if (protocol === 'cv') {
     })
   }
   out(`${K}-fold out-of-fold on the train side (${side.length} rows):`)
+  for (const set of Object.keys(SENTIMENT_SETS)) {
+    const idx = side.flatMap((r, i) => (r.set === set ? [i] : []))
+    line(
+      set,
+      idx.map((i) => side[i] as SentimentRow),
+      idx.map((i) => pred[i] as number),
+    )
+  }
   const r = slices(side, pred)
+  if (process.env.LEXICONS === '1') {
+    for (const b of baselines) {
+      const p = Uint8Array.from(side, (x) => b.label(b.score(x.text)))
+      out(`${b.name} on the same rows (no training):`)
+      slices(side, p)
+    }
+  }
   out(
     `CV ${Object.entries(r)
       .map(([k, v]) => `${k}=${fmt(v)}`)
@@ -182,6 +197,14 @@ if (protocol === 'cv') {
       nonDev.map((i) => test[i] as SentimentRow),
       nonDev.map((i) => pred[i] as number),
     )
+    if (set === 'tweeteval') {
+      const svc = test.flatMap((r, i) => (isServiceTweet(r) ? [i] : []))
+      line(
+        'service tweets',
+        svc.map((i) => test[i] as SentimentRow),
+        svc.map((i) => pred[i] as number),
+      )
+    }
     const lex: string[] = []
     for (const b of baselines) {
       const rep = classReport(
@@ -189,6 +212,14 @@ if (protocol === 'cv') {
         test.map((x) => b.label(b.score(x.text))),
       )
       lex.push(`${b.name}=${fmt(rep.macroF1)}`)
+      if (set === 'tweeteval') {
+        const svc = test.filter(isServiceTweet)
+        const s = classReport(
+          svc.map((x) => labelIndex(x.label)),
+          svc.map((x) => b.label(b.score(x.text))),
+        )
+        lex.push(`(service tweets ${fmt(s.macroF1)})`)
+      }
     }
     out(`  lexicons on ${set}: ${lex.join(' ')}`)
     summary.push(`${set}=${fmt(f)}(${fmt(fNonDev)})`)

@@ -15,7 +15,7 @@ export const trainOptions: TrainOptions = {
   },
   epochs: 6,
   learningRate: 0.1,
-  l2: 1e-7,
+  l2: 1e-3,
   seed: 20261123,
   setShare: { tweeteval: 4, uci: 0.5, food: 1, uber: 1, bank: 1, pet: 1, clothing: 0.7 },
   neutralWeight: {},
