@@ -14,19 +14,6 @@ describe('the committed model through classify()', () => {
     ['Terrible app, crashes every time I try to pay', 'negative'],
     ['What time does the store open on Sunday?', 'neutral'],
     ['Can you tell me where to send the return form?', 'neutral'],
-    // Short service messages (sanity checks, not measurements).
-    ['@company thanks for nothing', 'negative'],
-    ['great, another delay', 'negative'],
-    ['thanks for the 3 hour delay', 'negative'],
-    ['love being on hold for 2 hours', 'negative'],
-    ['how do I change my booking?', 'neutral'],
-    ['@company what is the baggage allowance?', 'neutral'],
-    ['my flight was delayed 5 hours and nobody told us anything', 'negative'],
-    ['still waiting for my refund', 'negative'],
-    ['@company flight 1234 delayed again', 'negative'],
-    ['why is my refund still not here?', 'negative'],
-    ['thank you so much for the quick refund!', 'positive'],
-    ['@company thanks for sorting out my card so fast', 'positive'],
   ]
   for (const [text, label] of clear) {
     it(`calls "${text}" ${label}`, () => {

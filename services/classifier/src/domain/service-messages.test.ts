@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { loadDefaultClassifier } from '../model-loader.ts'
+
+// Sanity checks of the committed model plus default rules on short messages to a company.
+// Hand-written examples: they guard known failures, they are not a measurement.
+const classifier = loadDefaultClassifier()
+const label = (text: string) => classifier.classify({ text, channel: 'social' }).sentiment.label
+
+describe('short service messages through classify()', () => {
+  const cases: [string, string][] = [
+    ['@company thanks for nothing', 'negative'],
+    ['great, another delay', 'negative'],
+    ['thanks for the 3 hour delay', 'negative'],
+    ['love being on hold for 2 hours', 'negative'],
+    ['how do I change my booking?', 'neutral'],
+    ['@company what is the baggage allowance?', 'neutral'],
+    ['my flight was delayed 5 hours and nobody told us anything', 'negative'],
+    ['still waiting for my refund', 'negative'],
+    ['@company flight 1234 delayed again', 'negative'],
+    ['why is my refund still not here?', 'negative'],
+    ['thank you so much for the quick refund!', 'positive'],
+    ['@company thanks for sorting out my card so fast', 'positive'],
+  ]
+  for (const [text, expected] of cases) {
+    it(`calls "${text}" ${expected}`, () => {
+      expect(label(text)).toBe(expected)
+    })
+  }
+})
