@@ -7,7 +7,7 @@ const list = (s: string): string[] => s.split('|')
 // threat alone is critical, a legal threat or churn intent alone is high, and smaller signals
 // (anger, a low rating, a phone call, a VIP) combine.
 export const defaultRules: ClassifierRules = {
-  version: 'rules-2026.11.3',
+  version: 'rules-2026.11.4',
   language: { supported: ['en'], minConfidence: 0.35 },
   sentiment: {
     minConfidence: 0.45,
@@ -173,7 +173,9 @@ export const defaultRules: ClassifierRules = {
             'lost a customer|lost my business|chargeback|charge back|dispute the charge|' +
             'disputing the charge|delete this app|deleting this app|deleted the app|' +
             'uninstall*|unsubscrib*|find another|done with you|done with this|leaving you|' +
-            "will not be back|won’t be back|won't be back|not coming back|not renew*",
+            "will not be back|won’t be back|won't be back|not coming back|not renew*|" +
+            'switching banks|switch banks|changing banks|change banks|another bank|' +
+            'switching provider*|changing provider*|another provider|a competitor|your competitor*',
         ),
       },
       {

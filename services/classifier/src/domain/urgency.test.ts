@@ -55,6 +55,12 @@ describe('urgency rules', () => {
       code: 'CHURN_INTENT',
     },
     {
+      name: 'leaving for another bank counts as churn',
+      input: { text: 'The app crashes every time I pay. Fix it or I am switching banks.' },
+      level: 'high',
+      code: 'CHURN_INTENT',
+    },
+    {
       name: 'a chargeback threat counts as churn',
       input: { text: 'Refund me or I file a chargeback' },
       level: 'high',
