@@ -5,7 +5,9 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$root"
 tools_path="$(scripts/bootstrap.sh)"
-eval "$tools_path"kafka_for_this_run
+eval "$tools_path"
+kafka_for_this_run
+
 for b in bench/*.bench.ts; do
   echo "== $b"
   node "${node_flags[@]}" "$b"
