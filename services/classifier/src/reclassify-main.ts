@@ -8,9 +8,9 @@ import { createKafka, createPublisher, ensureTopics } from '@closeloop/shared/ka
 import { createLogger } from '@closeloop/shared/logging'
 import { loadTenants } from '@closeloop/shared/tenants'
 import { z } from 'zod'
-import { type Classifier, createClassifier, mergeRules } from './domain/classify.ts'
 import { loadDefaultClassifier } from './model-loader.ts'
 import { ExportPage, reclassifyRange } from './reclassify.ts'
+import { tenantClassifiers } from './tenant-classifiers.ts'
 
 const Config = z.object({
   ...envFragments.log,
@@ -45,20 +45,7 @@ if (!range.success) {
 
 const config = loadConfig(Config, { LOG_LEVEL: 'warn', ...process.env })
 const log = createLogger({ name: 'reclassify', level: config.LOG_LEVEL })
-const base = loadDefaultClassifier()
-const tenants = loadTenants(config.TENANTS_FILE)
-const byTenant = new Map<string, Classifier>()
-const classifierFor = (tenantId: string): Classifier => {
-  const known = byTenant.get(tenantId)
-  if (known) return known
-  const overrides = tenants.get(tenantId)?.classifierRules
-  const merged = overrides === undefined ? undefined : mergeRules(base.rules, overrides)
-  if (merged && !merged.ok)
-    throw new AppError('INVALID_CONFIG', `tenant ${tenantId}: invalid classifierRules`)
-  const made = merged ? createClassifier({ model: base.model, rules: merged.rules }) : base
-  byTenant.set(tenantId, made)
-  return made
-}
+const classifierFor = tenantClassifiers(loadDefaultClassifier(), loadTenants(config.TENANTS_FILE))
 
 const fetchPage = async (after?: string) => {
   const url = new URL('/v1/feedback', config.ANALYTICS_URL)

@@ -1,4 +1,3 @@
-import { AppError } from '@closeloop/shared/errors'
 import { topics } from '@closeloop/shared/events'
 import { consumerMetrics, createMetrics, mountOps, startHttpServer } from '@closeloop/shared/http'
 import { createKafka, createPublisher, ensureTopics, runConsumer } from '@closeloop/shared/kafka'
@@ -7,9 +6,9 @@ import type { Logger } from '@closeloop/shared/logging'
 import { loadTenants } from '@closeloop/shared/tenants'
 import { Hono } from 'hono'
 import type { ClassifierConfig } from './config.ts'
-import { type Classifier, createClassifier, mergeRules } from './domain/classify.ts'
 import { loadDefaultClassifier } from './model-loader.ts'
 import { createCustomerHistory } from './store/customer-history.ts'
+import { tenantClassifiers } from './tenant-classifiers.ts'
 import { createClassifyHandler } from './worker.ts'
 
 export type ClassifierService = { port: number; stop(): Promise<void> }
@@ -20,19 +19,7 @@ export const startClassifier = async (
 ): Promise<ClassifierService> => {
   const { log } = deps
   const tenants = loadTenants(config.TENANTS_FILE)
-  const base = loadDefaultClassifier()
-  // A tenant's rule overrides are checked at start: a bad file stops the service, not a message.
-  const byTenant = new Map<string, Classifier>()
-  for (const tenant of tenants.tenants) {
-    if (tenant.classifierRules === undefined) continue
-    const merged = mergeRules(base.rules, tenant.classifierRules)
-    if (!merged.ok) {
-      throw new AppError('INVALID_CONFIG', `tenant ${tenant.id}: invalid classifierRules`, {
-        cause: merged.issues,
-      })
-    }
-    byTenant.set(tenant.id, createClassifier({ model: base.model, rules: merged.rules }))
-  }
+  const classifierFor = tenantClassifiers(loadDefaultClassifier(), tenants)
 
   const kafka = createKafka({
     brokers: config.KAFKA_BROKERS,
@@ -51,7 +38,7 @@ export const startClassifier = async (
     groupId: config.CLASSIFIER_GROUP_ID,
     inputs: [topics.feedbackReceived],
     handle: createClassifyHandler({
-      classifierFor: (tenantId) => byTenant.get(tenantId) ?? base,
+      classifierFor,
       history: createCustomerHistory(),
       now: () => new Date(),
     }),
