@@ -47,6 +47,8 @@ start() {
     java -cp "$libs/*" -Dlog4j2.configurationFile="$here/log4j2.yaml" kafka.tools.StorageTool \
       format -t "$cluster_id" -c "$props" --standalone --ignore-formatted >/dev/null
   fi
+  # Keep the previous run's log: after a restart it is what explains what happened before.
+  [ -f "$logfile" ] && mv -f "$logfile" "$logfile.1"
   say "starting broker on 127.0.0.1:9092 (log: $logfile)"
   nohup java -Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
     -Djava.awt.headless=true -Dlog4j2.configurationFile="$here/log4j2.yaml" \

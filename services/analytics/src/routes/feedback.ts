@@ -84,27 +84,11 @@ export const feedbackRoutes = (deps: { client: ClickHouseClient }) => {
       ? (parseJson(k.detail) as { urgency?: unknown; language?: unknown } | null)
       : null
     const owner = u ? tenant.owners.find((o) => o.id === u.owner_id) : undefined
+    // The item as it was received; the customer key is internal and stays out of the view.
+    const { feedbackId, customerKey, ...received } = feedbackFromRow(f)
     return c.json({
-      id: f.feedback_id,
-      tenantId: tenant.id,
-      sourceId: f.source_id,
-      channel: f.channel,
-      text: f.text,
-      customer: {
-        id: f.customer_id || undefined,
-        name: f.customer_name || undefined,
-        email: f.customer_email || undefined,
-        phone: f.customer_phone || undefined,
-        tier: f.customer_tier || undefined,
-      },
-      externalId: f.external_id || undefined,
-      rating: f.rating_value === null ? undefined : { value: f.rating_value, max: f.rating_max },
-      location: f.location || undefined,
-      product: f.product || undefined,
-      contactRequested: f.contact_requested,
-      metadata: parseJson(f.metadata),
-      occurredAt: f.occurred_at,
-      receivedAt: f.received_at,
+      id: feedbackId,
+      ...received,
       status: u ? u.status : k ? 'classified' : 'received',
       classification: k
         ? {
