@@ -111,8 +111,23 @@ export const CUES: Record<string, string[]> = {
   problem_service: list(
     'customer service|no response|no reply|no answer|not responding|hung up|ignored|nobody|no one|rude|unhelpful|useless|unacceptable|ridiculous|pathetic|joke|worst|terrible|horrible|awful|disappointed|disappointing|frustrated|frustrating|annoyed|angry|again|no help|runaround|run around|transferred|disconnected|hung up on|ignoring|incompetent|unprofessional|never again|lost a customer|epic fail',
   ),
+  problem_product: list(
+    "keeps dying|keeps crashing|keeps freezing|keeps restarting|keeps closing|keeps deleting|dies|died|dying|draining|drains|overheating|freezes|froze|frozen|laggy|lagging|stopped working|stops working|won't turn on|won't charge|not charging|won't open|won't work|isn't working|don't work|didn't work|never works|nothing works|disappeared|disappears|deleted|erased|wiped|bricked|buggy|bugs|crashing|fell apart|falls apart|cracked|no signal|dropped calls",
+  ),
+  demand: list(
+    'fix this|fix it|fix your|please fix|need to fix|needs to fix|get it together|get your act together|get your life together|step it up|step up|do better|sort it out|sort this out|make better|explain yourselves|explain yourself',
+  ),
+  churn: list(
+    "switch to|switching to|switched to|going back to|moving to|done with|i'm done|im done|never buying|never again|never using|won't be using|last time i|cancel my|take my business|lost a customer",
+  ),
+  anger: list(
+    'wtf|ffs|smh|fml|fuck|fucking|fuckin|shit|shitty|bullshit|bs|crap|crappy|sucks|suck|screw you|damn|trash|garbage|pissed|ugh|stupid|idiots|dumb|hate|annoying|fed up|sick of|tired of|had enough',
+  ),
+  complaint_question: list(
+    "why is|why does|why do|why can't|why won't|why would|why did|why'd|why are|why isn't|why doesn't|why don't|how many times|how long do i|when are you going to|when will you|what happened to|what's wrong with|whats wrong with|are you kidding|are you serious",
+  ),
   sarcasm: list(
-    'thanks for nothing|thanks a lot|way to go|so much for|yeah right|love how|love when|just great|oh great|as usual|what a joke|gotta love|another delay|another hour|not again',
+    'thanks for nothing|thanks a lot|way to go|so much for|yeah right|love how|love when|just great|oh great|as usual|what a joke|gotta love|another delay|another hour|not again|sarcasm',
   ),
   request: list(
     "can you|could you|can i|how do i|how can i|how to|is there|are there|do you|does anyone|will you|when will|when is|when does|what time|where is|where can|dm|dm me|dm us|send me|let me know|any update|any news|info|question|wondering|need to|help me|please|pls|plz|i need|i would like|i'd like|follow me|follow back|direct message|is it possible|do i need|how long|how much|whats the|what's the",

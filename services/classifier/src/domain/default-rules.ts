@@ -7,7 +7,7 @@ const list = (s: string): string[] => s.split('|')
 // threat alone is critical, a legal threat or churn intent alone is high, and smaller signals
 // (anger, a low rating, a phone call, a VIP) combine.
 export const defaultRules: ClassifierRules = {
-  version: 'rules-2026.11.4',
+  version: 'rules-2026.12.1',
   language: { supported: ['en'], minConfidence: 0.35 },
   sentiment: {
     minConfidence: 0.45,
@@ -91,6 +91,179 @@ export const defaultRules: ClassifierRules = {
             'wonderful|fantastic|perfect|best|good|nice|glad|happy|helpful|kind|quick*|fast|' +
             'resolved|fixed|sorted|finally|no problem*|no issue*|not delayed|never delayed|' +
             'no delay*|on time|?',
+        ),
+        maxWords: 40,
+      },
+      {
+        // Thanks or praise in a short message that also swears or names a failure: to a
+        // company this is sarcasm ("thanks @apple for making the shittiest chargers", "my
+        // phone is broken. Thanks a lot") far more often than mixed praise.
+        code: 'PRAISE_WITH_COMPLAINT',
+        shift: { negative: 1.5, positive: -1.5 },
+        sequence: {
+          first: list(
+            'thanks|thank you|thank u|thx|love|loving|great|awesome|wonderful|fantastic|' +
+              'perfect|brilliant|excellent|amazing|nice|glad|happy|kudos|bravo|well done|' +
+              'good job|great job|nice job|way to go|s o|shout out',
+          ),
+          second: list(
+            'wtf|ffs|smh|fuck*|shit*|crap*|sucks|trash|garbage|useless|worst|terrible|' +
+              'horrible|awful|ruin*|complicated|burning my|burning down|burn my|none of my|' +
+              'nothing works|still nothing|still no|still not|still waiting|' +
+              "doesn't work|does not work|not working|stopped working|deleted|deleting|" +
+              'wiped|crashing|crashed|froze|lost my|losing my|delayed|cancelled|canceled|' +
+              'on hold|wasted|wasting',
+          ),
+          window: 12,
+        },
+        unless: list(
+          'help*|fix*|resolv*|sort*|solv*|found|recover*|replac*|refunded|apolog*|sorry|' +
+            'finally|despite|even though|although|but|for waiting|for holding|never had|' +
+            'never once|never disappoint*|never fails|never let|worth the wait|no problem*|' +
+            "can't wait|cant wait|not delayed|never delayed|no delay*|on time",
+        ),
+        maxWords: 30,
+      },
+      {
+        // The same the other way round: a failure, then thanks or praise for it ("still
+        // nothing. Awesome.", "my phone is broken. Thanks a lot").
+        code: 'COMPLAINT_THEN_PRAISE',
+        shift: { negative: 1.5, positive: -1.5 },
+        sequence: {
+          first: list(
+            'wtf|ffs|fuck*|shit*|crap*|sucks|useless|worst|terrible|horrible|awful|' +
+              'none of my|nothing works|still nothing|still no|still not|still waiting|' +
+              "doesn't work|does not work|not working|stopped working|broken|broke|" +
+              'deleted|wiped|crashed|crashing|froze|frozen|lost my|is lost|was lost|' +
+              'got lost|been lost|delayed|cancelled|canceled|on hold|wasted',
+          ),
+          second: list(
+            'thanks|thank you|thank u|thx|awesome|great|wonderful|fantastic|perfect|' +
+              'brilliant|lovely|nice one|cheers|great job|good job|well done|way to go|' +
+              'love it|love that|love this|appreciate it',
+          ),
+          window: 10,
+          acrossSentences: true,
+        },
+        unless: list(
+          'but|although|though|however|fixed|sorted|resolved|finally|replac*|refund*|' +
+            'apolog*|for helping|for your help|for the help|helped|for fixing|for sorting|' +
+            'for resolving|for replacing|no longer|not anymore|now works|works now|' +
+            'working now|now working|back up|up and running',
+        ),
+        maxWords: 30,
+      },
+      {
+        // A demand that the company put something right ("fix this", "get it together", "do
+        // better") is a complaint even when no word in it is negative.
+        code: 'DEMAND_TO_FIX',
+        shift: { negative: 1.5, positive: -1 },
+        phrases: list(
+          'fix this|fix it|fix that|fix your|fix ur|fix the|fix my|fix yo|please fix|pls fix|' +
+            'plz fix|need to fix|needs to fix|have to fix|gotta fix|get it together|' +
+            'get it right|get your act together|get ur act together|get your shit together|' +
+            'get your life together|get ur life together|get yourself together|step it up|' +
+            'step up your|step ur|do better|be better|sort it out|sort this out|' +
+            'sort yourselves out|make better|make a better|make something better|' +
+            'make it better|make them better|this needs fixing|needs fixing|going to fix|' +
+            "gonna fix|ever going to|ever gonna|act together|shouldn't have to|" +
+            'should not have to|should never have to|before you do anything|do something about|' +
+            'explain yourself|explain yourselves',
+        ),
+        unless: list('thank*|thx|fixed|sorted|resolved|love|great|awesome|appreciate*'),
+        maxWords: 40,
+      },
+      {
+        // Leaving, or telling others to leave: "switching to Android", "done with you".
+        code: 'CHURN_STATEMENT',
+        shift: { negative: 1.5, positive: -1 },
+        phrases: list(
+          'switch to|switching to|switched to|switching back|switch back|going back to|' +
+            'went back to|moving to|moved to|leaving you|leaving for|done with|im done|' +
+            "i'm done|never buying|never buy|never again|never using|never use|never flying|" +
+            "never fly|won't be buying|wont be buying|won't be flying|wont be flying|" +
+            "won't be using|wont be using|last time i|get an android|get android|" +
+            'buy a samsung|cancel my|cancelling my|canceling my|take my business|' +
+            'lost a customer|lost my business|losing a customer|time to switch|' +
+            'thinking of switching|thinking about switching|should have gone with|' +
+            'should have flown|should have used|should of',
+        ),
+        unless: list('love|loving|thank*|great|awesome|amazing|happy|glad|excited'),
+        maxWords: 40,
+      },
+      {
+        // A product that fails, stated without sentiment words ("my battery keeps dying",
+        // "the app froze again"). Unlike SERVICE_FAILURE no service word is needed: these
+        // phrases describe a faulty product wherever they occur.
+        code: 'PRODUCT_FAILURE',
+        shift: { negative: 1 },
+        phrases: list(
+          'keeps dying|keeps crashing|keeps freezing|keeps restarting|keeps closing|' +
+            'keeps deleting|keeps logging|keeps kicking|keeps dropping|keeps disconnecting|' +
+            'keeps shutting|keeps turning off|keeps telling me|keep getting|keeps saying|' +
+            'battery dies|battery died|battery is dying|phone dies|phone died|draining|' +
+            'drains|overheat*|freezes|freezing up|froze|frozen|laggy|lagging|' +
+            'stopped working|stops working|quit working|quits working|stopped charging|' +
+            "won't turn on|wont turn on|won't charge|wont charge|not charging|won't load|" +
+            "wont load|not loading|won't open|wont open|won't work|wont work|isn't working|" +
+            'is not working|not working|does not work|doesnt work|' +
+            "doesn't work|don't work|dont work|didn't work|did not work|never works|" +
+            'nothing works|disappeared|disappears|deleted my|erased my|wiped my|bricked|' +
+            'glitch*|buggy|bugs|crashing|crashed|keeps breaking|broke again|broken again|' +
+            'falls apart|fell apart|fall apart|falling apart|cracked|not responding|' +
+            'error message|error code|still broken|still not fixed|not fixed|no signal|' +
+            'no service|dropped calls|dropping calls',
+        ),
+        unless: list(
+          'thanks|thank|thx|appreciate*|grateful|love|great|awesome|amazing|excellent|' +
+            'wonderful|fantastic|perfect|helpful|resolved|fixed|sorted|finally|no problem*|' +
+            "no issue*|never had|never once|not once|has never|have never|hasn't|" +
+            'help me|how do i|how can i|how to',
+        ),
+        maxWords: 40,
+      },
+      {
+        // Swearing at the company, or words said only in anger ("wtf", "smh", "ffs").
+        code: 'ANGRY_WORDS',
+        shift: { negative: 1.5, positive: -1.5 },
+        phrases: list(
+          'wtf|ffs|smh|fml|fuck|fucking|fuckin|fucked|fck|fk|shit|shitty|bullshit|bs|crap|' +
+            'crappy|sucks|suck|sucked|screw you|screwed|damn you|goddamn|dammit|damnit|hoes|' +
+            'bitch|bitches|trash|garbage|pissed|piss|ugh|stupid|idiot|idiots|dumb|' +
+            'ridiculous|joke|clowns|pathetic|disgrace|shame on you|hate you|hate u|' +
+            'i hate|hate this|hate it|hate that|hate when|hate how|so annoying|annoying|' +
+            'fed up|sick of|sick and tired|tired of|had enough|enough is enough|fail|' +
+            'epic fail|not cool|so done|what the frick|what the heck|what the hell|frick*|' +
+            'freaking|effing|duck off',
+        ),
+        unless: list(
+          'love|loving|amazing|awesome|best|great|good|thank*|thx|excellent|lol|lmao|haha*|' +
+            'the shit|legit|no shit|holy shit|so good|fun|cute|😂|😍|❤',
+        ),
+        maxWords: 40,
+      },
+      {
+        // Rhetorical questions to a company are complaints: "why is my flight delayed again?",
+        // "when are you going to fix this?", "how many times do I have to call?".
+        code: 'COMPLAINT_QUESTION',
+        shift: { negative: 1, neutral: -0.5 },
+        phrases: list(
+          "why is|why isn't|why does|why doesn't|why do|why don't|why can't|why cant|" +
+            "why won't|why wont|why would|why did|why didn't|why'd|why are|why aren't|" +
+            'why was|why were|why has|why have|why the hell|why on earth|how many times|' +
+            'how many more|how long do i have to|how long does it take|how long will it take|' +
+            'how hard is it|how difficult is it|when are you going to|when will you fix|' +
+            'when will this be fixed|when will it be fixed|what happened to|' +
+            "what's wrong with|whats wrong with|what is wrong with|is it too much to ask|" +
+            'is it so hard|is it really that hard|are you kidding|are you serious|' +
+            'are u serious|are you joking|seriously ?|really ?|who does that|do you even|' +
+            'are you reading this|is anyone listening|anyone listening|is anyone there|' +
+            'anybody there|hello ?|do i have to|do i need to go through|how is this acceptable|' +
+            'how is that acceptable|how is this ok',
+        ),
+        unless: list(
+          'thank*|thx|love|great|awesome|amazing|excellent|wonderful|fantastic|perfect|' +
+            'best|happy|glad|excited|cool|fun|nice',
         ),
         maxWords: 40,
       },

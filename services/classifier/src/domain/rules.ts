@@ -36,6 +36,8 @@ export const SentimentCue = z.object({
       first: z.array(Phrase).min(1),
       second: z.array(Phrase).min(1),
       window: z.number().int().min(1).max(20),
+      // By default both must stand in one sentence; true lets the second open the next one.
+      acrossSentences: z.boolean().optional(),
     })
     .optional(),
   // When given, one of these must occur too (e.g. first-person words: "my flight", not news).

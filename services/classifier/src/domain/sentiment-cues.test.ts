@@ -58,6 +58,56 @@ describe('sentiment cues (default rules)', () => {
     )
   })
 
+  // Each cue with messages it must fire on and look-alikes it must leave alone.
+  const table: [code: string, fires: string[], spares: string[]][] = [
+    [
+      'DEMAND_TO_FIX',
+      ['3G is draining my battery fix this @company', 'get it together @company', 'do better'],
+      ['thanks for fixing it so fast', 'you fixed my account, great', 'fix me a coffee?'],
+    ],
+    [
+      'CHURN_STATEMENT',
+      ['switching to another bank', 'never flying with you again', "I'm done with you"],
+      ['switched to the new plan and I love it', 'can I switch seats?'],
+    ],
+    [
+      'PRODUCT_FAILURE',
+      ['my phone keeps dying', 'the app froze again', 'charger fell apart after a week'],
+      ['never had a battery that lasts this long', 'thanks, it stopped working but you fixed it'],
+    ],
+    [
+      'ANGRY_WORDS',
+      ['@company wtf is this', 'sick of your excuses', 'this is bullshit'],
+      ['holy shit this is amazing', 'lol that ad was dumb'],
+    ],
+    [
+      'COMPLAINT_QUESTION',
+      ['why is my flight delayed again?', 'when are you going to fix iOS?', 'are you serious?'],
+      ['why is this so good, love it', 'what time does the gate open?'],
+    ],
+    [
+      'PRAISE_WITH_COMPLAINT',
+      ['thanks @company for making the shittiest chargers', 'love that nothing works today'],
+      ['great app, never crashed once', "thank you, can't wait to fly again"],
+    ],
+    [
+      'COMPLAINT_THEN_PRAISE',
+      ['paid 3k weeks ago and still nothing. Awesome.', 'my order is lost. great job'],
+      ['my order was lost but you refunded it, thanks', 'the app crashed, fixed now, thanks'],
+    ],
+    [
+      'SARCASM_IDIOM',
+      ['s/o @company for this great charger #not', 'Great job on the update!!! Not...'],
+      ['not great, not bad', 'is it not working for anyone else?'],
+    ],
+  ]
+  for (const [code, fires, spares] of table) {
+    it(`fires ${code} on its pattern and not on look-alikes`, () => {
+      for (const text of fires) expect(codes(text), text).toContain(code)
+      for (const text of spares) expect(codes(text), text).not.toContain(code)
+    })
+  }
+
   it('shifts the model verdict: a sure positive becomes negative on sarcasm', () => {
     const c = createClassifier({
       model: fixed({ negative: 0.05, neutral: 0.1, positive: 0.85 }),

@@ -67,15 +67,16 @@ export const createSentimentCueScorer = (rules: ClassifierRules['sentiment']) =>
         fired = ms.some((m) => m.tag.role === 'opens' && tokens[m.at] === '?')
       }
       if (!fired && c.sequence !== undefined) {
-        const window = c.sequence.window
+        const { window, acrossSentences } = c.sequence
         fired = ms.some(
           (f) =>
             f.tag.role === 'first' &&
             ms.some((t) => {
               if (t.tag.role !== 'second' || t.at <= f.at || t.at - f.at > window) return false
               // Both in one sentence, and "no delays" or "never late" is praise, not a complaint.
-              for (let j = f.at + 1; j < t.at; j++)
-                if (SENTENCE_END.has(tokens[j] as string)) return false
+              if (acrossSentences !== true)
+                for (let j = f.at + 1; j < t.at; j++)
+                  if (SENTENCE_END.has(tokens[j] as string)) return false
               const before = tokens[t.at - 1]
               return before === undefined || !isNegator(before)
             }),

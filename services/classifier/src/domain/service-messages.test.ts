@@ -20,6 +20,14 @@ describe('short service messages through classify()', () => {
     ['why is my refund still not here?', 'negative'],
     ['thank you so much for the quick refund!', 'positive'],
     ['@company thanks for sorting out my card so fast', 'positive'],
+    ['@company fix this', 'negative'],
+    ['my phone keeps dying, get it together', 'negative'],
+    ['thanks @company for making the shittiest chargers', 'negative'],
+    ['Great job on the update!!! Not...', 'negative'],
+    ['@company when are you going to fix the app?', 'negative'],
+    ['paid weeks ago and still nothing. Awesome.', 'negative'],
+    ['@company the new seats are great, thanks', 'positive'],
+    ['@company is there wifi on flight 123?', 'neutral'],
   ]
   for (const [text, expected] of cases) {
     it(`calls "${text}" ${expected}`, () => {

@@ -6,6 +6,9 @@ const MENTION_RE = /(^|[^\w])@\w+/g
 const ELONGATED_RE = /(\p{L})\1{2,}/gu
 // A hashtag's words: "#CustomerServiceFail" → "Customer Service Fail" ("#fail" → "fail").
 const HASHTAG_RE = /#([\p{L}\p{N}_]+)/gu
+// Markers that turn what precedes them into sarcasm: "#not", "#sarcasm", or a closing "… Not!".
+const SARCASM_TAG_RE = /#(?:not|notreally|sarcasm|sarcastic)\b/gi
+const CLOSING_NOT_RE = /([.!?]\s*)not\s*[.!]*\s*$/i
 const CAMEL_RE = /(\p{Ll})(\p{Lu})/gu
 const splitHashtag = (_: string, tag: string) =>
   ` ${tag.replace(CAMEL_RE, '$1 $2').replaceAll('_', ' ')} `
@@ -13,13 +16,15 @@ const TOKEN_RE =
   /@user|[:;=]-?[()dpDP/\\|]|<3|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[!?]+|[.,;:]|\p{Extended_Pictographic}/gu
 
 /**
- * Lower-cases and replaces URLs, @mentions, hashtags (split into their words) and elongations
- * ("soooo" → "soo") by stable forms.
+ * Lower-cases and replaces URLs, @mentions, sarcasm markers ("#not" → sarcasm), hashtags (split
+ * into their words) and elongations ("soooo" → "soo") by stable forms.
  */
 export const normaliseText = (text: string): string =>
   text
     .replace(URL_RE, ' httpurl ')
     .replace(MENTION_RE, '$1 @user ')
+    .replace(SARCASM_TAG_RE, ' sarcasm ')
+    .replace(CLOSING_NOT_RE, '$1 sarcasm')
     .replace(HASHTAG_RE, splitHashtag)
     .toLowerCase()
     .replace(ELONGATED_RE, '$1$1')
