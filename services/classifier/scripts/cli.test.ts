@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Sentiment, Urgency } from '@closeloop/shared/events'
 import { describe, expect, it } from 'vitest'
@@ -37,6 +40,54 @@ describe('closeloop classify', () => {
     expect(badJson).toMatchObject({ error: { code: 'INVALID_JSON' }, line: 2 })
     expect(badItem).toMatchObject({ error: { code: 'INVALID_ITEM' }, line: 3 })
     expect(last.sentiment.label).toBe('positive')
+  })
+
+  it('classifies an item whose optional fields do not fit, and names what it ignored', () => {
+    const res = run(
+      `${JSON.stringify({
+        text: '@company my bag is lost, third time this year',
+        channel: 'twitter',
+        rating: 'two stars',
+        customer: { tier: 'platinum' },
+        occurredAt: 'yesterday',
+      })}\n${JSON.stringify({ text: 'thanks!', channel: 'fax' })}\n`,
+    )
+    expect(res.status).toBe(0)
+    const [first, second] = res.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    expect(first.sentiment.label).toBe('negative')
+    // "twitter" is another system's name for our social channel, so it is kept.
+    expect(first.urgency.reasons).toContainEqual(expect.objectContaining({ code: 'CHANNEL' }))
+    expect(first.warnings.map((w: { path: string }) => w.path).sort()).toEqual([
+      'customer.tier',
+      'occurredAt',
+      'rating',
+    ])
+    expect(second.sentiment.label).toBe('positive')
+    expect(second.warnings).toEqual([
+      expect.objectContaining({ path: 'channel', message: expect.stringContaining('fax') }),
+    ])
+  })
+
+  it('evaluates labelled lines of your own beside the lexicon baselines', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'closeloop-eval-'))
+    const file = join(dir, 'labelled.jsonl')
+    const rows = [
+      { text: 'thanks, lovely service!', label: 'positive' },
+      { text: 'my parcel never arrived and nobody answers', label: 'negative' },
+      { text: 'what time do you open on Sunday?', label: 'neutral' },
+    ]
+    writeFileSync(file, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`)
+    const res = run('', ['evaluate', file])
+    expect(res.status).toBe(0)
+    expect(res.stdout).toContain('3 rows (negative / neutral / positive 1 / 1 / 1)')
+    expect(res.stdout).toMatch(/\| closeloop [\d.]+ +\| 1\.000 \| 1\.000 \|/)
+    expect(res.stdout).toContain('| vader-sentiment')
+    const empty = join(dir, 'empty.jsonl')
+    writeFileSync(empty, '{"text":"no label here"}\n')
+    expect(run('', ['evaluate', empty]).status).toBe(1)
   })
 
   it('refuses an unknown command with a usage message', () => {

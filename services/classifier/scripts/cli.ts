@@ -7,27 +7,118 @@ import { loadDefaultClassifier } from '../src/model-loader.ts'
 // Operator CLI of the classifier: `classify` reads feedback items (the ingest input shape) as
 // JSON lines on stdin and writes one classification per line on stdout. Needs no Kafka.
 
-const CliItem = z.object({
-  text: z.string().min(1).max(20_000),
-  channel: Channel.optional(),
+// Only `text` is required. The other fields inform urgency; in a backfill from another system
+// they are often spelt differently, so a value that does not fit is dropped with a warning and
+// the text is still classified, rather than losing the item.
+const MAX_TEXT = 20_000
+const Text = z.string().trim().min(1, 'text must not be empty')
+const Rating = z.union([
   // A bare number is a star rating out of 5 (or a score out of 10 when above 5).
-  rating: z
-    .union([
-      z.number().min(0).max(10),
-      z.object({ value: z.number().min(0), max: z.union([z.literal(5), z.literal(10)]) }),
-    ])
-    .optional(),
-  customer: z.object({ tier: CustomerTier.optional() }).loose().optional(),
-  contactRequested: z.boolean().optional(),
-  language: z.string().min(2).max(35).optional(),
-  occurredAt: z.iso.datetime({ offset: true }).optional(),
-  history: z
-    .object({ openProblem: z.boolean(), contactsLast30Days: z.number().int().min(0) })
-    .optional(),
-  id: z.union([z.string(), z.number()]).optional(),
-  externalId: z.string().optional(),
-})
-type CliItem = z.infer<typeof CliItem>
+  z.number().min(0).max(10),
+  z.object({ value: z.number().min(0), max: z.union([z.literal(5), z.literal(10)]) }),
+])
+const OPTIONAL = {
+  rating: Rating,
+  contactRequested: z.boolean(),
+  language: z.string().min(2).max(35),
+  occurredAt: z.iso.datetime({ offset: true }),
+  history: z.object({ openProblem: z.boolean(), contactsLast30Days: z.number().int().min(0) }),
+  id: z.union([z.string(), z.number()]),
+  externalId: z.string(),
+}
+// Channel names other systems use for ours.
+const CHANNEL_ALIASES: Record<string, Channel> = {
+  twitter: 'social',
+  x: 'social',
+  facebook: 'social',
+  instagram: 'social',
+  tiktok: 'social',
+  linkedin: 'social',
+  whatsapp: 'chat',
+  messenger: 'chat',
+  livechat: 'chat',
+  call: 'phone',
+  voice: 'phone',
+  telephone: 'phone',
+  form: 'web',
+  webform: 'web',
+  website: 'web',
+  'e-mail': 'email',
+  mail: 'email',
+  text: 'sms',
+  store: 'in_person',
+}
+
+type Warning = { path: string; message: string }
+type CliItem = {
+  text: string
+  channel?: Channel
+  rating?: z.infer<typeof Rating>
+  tier?: CustomerTier
+  contactRequested?: boolean
+  language?: string
+  occurredAt?: string
+  history?: { openProblem: boolean; contactsLast30Days: number }
+  id?: string | number
+  externalId?: string
+}
+
+const readChannel = (value: unknown): Channel | undefined => {
+  const parsed = Channel.safeParse(value)
+  if (parsed.success) return parsed.data
+  return typeof value === 'string' ? CHANNEL_ALIASES[value.trim().toLowerCase()] : undefined
+}
+
+/** Reads one input line's object: an error when there is no text, else the item and warnings. */
+const readItem = (
+  raw: unknown,
+): { ok: true; item: CliItem; warnings: Warning[] } | { ok: false; issues: Warning[] } => {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, issues: [{ path: '', message: 'each line must be a JSON object' }] }
+  }
+  const r = raw as Record<string, unknown>
+  const text = Text.safeParse(r.text)
+  if (!text.success) {
+    const message =
+      r.text === undefined ? 'text is required' : (text.error.issues[0]?.message ?? '')
+    return { ok: false, issues: [{ path: 'text', message }] }
+  }
+  const warnings: Warning[] = []
+  const item: CliItem = { text: text.data }
+  if (text.data.length > MAX_TEXT) {
+    item.text = text.data.slice(0, MAX_TEXT)
+    warnings.push({
+      path: 'text',
+      message: `longer than ${MAX_TEXT} characters: classified the start`,
+    })
+  }
+  if (r.channel !== undefined) {
+    const channel = readChannel(r.channel)
+    if (channel === undefined) {
+      warnings.push({
+        path: 'channel',
+        message: `unknown channel ${JSON.stringify(r.channel)}: ignored`,
+      })
+    } else item.channel = channel
+  }
+  const customer = r.customer
+  if (typeof customer === 'object' && customer !== null && 'tier' in customer) {
+    const tier = CustomerTier.safeParse((customer as { tier: unknown }).tier)
+    if (tier.success) item.tier = tier.data
+    else warnings.push({ path: 'customer.tier', message: 'not a known tier: ignored' })
+  }
+  for (const [key, schema] of Object.entries(OPTIONAL)) {
+    if (r[key] === undefined) continue
+    const parsed = schema.safeParse(r[key])
+    if (parsed.success) Object.assign(item, { [key]: parsed.data })
+    else
+      warnings.push({
+        path: key,
+        message: `${parsed.error.issues[0]?.message ?? 'invalid'}: ignored`,
+      })
+  }
+  return { ok: true, item, warnings }
+}
 
 const toInput = (item: CliItem): ClassifyInput => {
   const r = item.rating
@@ -41,7 +132,7 @@ const toInput = (item: CliItem): ClassifyInput => {
     text: item.text,
     channel: item.channel ?? 'other',
     rating,
-    customer: item.customer?.tier === undefined ? undefined : { tier: item.customer.tier },
+    customer: item.tier === undefined ? undefined : { tier: item.tier },
     contactRequested: item.contactRequested,
     languageHint: item.language,
     history: item.history,
@@ -63,20 +154,17 @@ const classifyStream = async () => {
     if (line.trim() === '') continue
     let record: string
     try {
-      const parsed = CliItem.safeParse(JSON.parse(line))
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => ({
-          path: i.path.join('.'),
-          message: i.message,
-        }))
-        record = JSON.stringify({ error: { code: 'INVALID_ITEM', issues }, line: n })
+      const read = readItem(JSON.parse(line))
+      if (!read.ok) {
+        record = JSON.stringify({ error: { code: 'INVALID_ITEM', issues: read.issues }, line: n })
       } else {
-        const { id, externalId } = parsed.data
-        const result = classifier.classify(toInput(parsed.data))
+        const { id, externalId } = read.item
+        const result = classifier.classify(toInput(read.item))
         record = JSON.stringify({
           ...(id === undefined ? {} : { id }),
           ...(externalId === undefined ? {} : { externalId }),
           ...result,
+          ...(read.warnings.length === 0 ? {} : { warnings: read.warnings }),
         })
       }
     } catch (err) {
@@ -91,7 +179,9 @@ const classifyStream = async () => {
 
 const usage = `usage: closeloop classify < items.jsonl > classified.jsonl
   Reads one feedback item per line ({"text": "...", "channel": "web", "rating": 2, ...}) and
-  writes one classification per line; invalid lines become {"error": {...}, "line": n}.
+  writes one classification per line. A line without text, or not JSON, becomes
+  {"error": {...}, "line": n}; an optional field that does not fit is ignored and named in
+  the line's "warnings".
 `
 
 const main = async (argv: string[]) => {

@@ -56,6 +56,18 @@ export const loadSentiment = (sets: string[] = Object.keys(SENTIMENT_SETS)): Sen
   return out
 }
 
+/** A labelled file of your own: JSON lines with `text` and `label`; other lines are skipped. */
+export const loadLabelledFile = (path: string, set: string): SentimentRow[] =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .flatMap((l, i) => {
+      const r = JSON.parse(l) as { id?: unknown; text?: unknown; label?: unknown }
+      const label = LABELS.find((x) => x === r.label)
+      if (typeof r.text !== 'string' || label === undefined) return []
+      return [{ id: typeof r.id === 'string' ? r.id : `${set}-${i}`, text: r.text, label, set }]
+    })
+
 export type UrgencyRow = { id: string; text: string; urgency: number; course: string }
 
 export const loadMooc = (): UrgencyRow[] =>

@@ -2,7 +2,14 @@ import { defaultRules } from '../src/domain/default-rules.ts'
 import { createSentimentCueScorer } from '../src/domain/sentiment-cues.ts'
 import { normaliseText, tokenize } from '../src/domain/text.ts'
 import { baselines } from './baselines.ts'
-import { isCalibration, isDev, loadSentiment, SENTIMENT_SETS, type SentimentRow } from './data.ts'
+import {
+  isCalibration,
+  isDev,
+  loadLabelledFile,
+  loadSentiment,
+  SENTIMENT_SETS,
+  type SentimentRow,
+} from './data.ts'
 import { CUES, loadValence } from './lexicons.ts'
 import { classReport } from './metrics.ts'
 import { foldOf, isServiceTweet, PROXY_SLICES } from './proxies.ts'
@@ -90,7 +97,7 @@ const trainAndPredict = (train: SentimentRow[], test: SentimentRow[]): Uint8Arra
     }
     const after = argmax3(logits, r)
     const gold = labelIndex(row.label)
-    const kind = row.set === 'tweeteval' ? 'tweets' : 'other'
+    const kind = row.set === 'tweeteval' ? 'tweets' : row.set.startsWith('file:') ? 'file' : 'other'
     for (const code of [...cue.codes, ...cue.codes.map((c) => `${c}/${kind}`)]) {
       const s = cueStats.get(code) ?? { n: 0, gold: [0, 0, 0], before: 0, after: 0 }
       s.n++
@@ -170,7 +177,16 @@ if (protocol === 'cv') {
 } else if (protocol === 'dev') {
   const train = all.filter((r) => !isDev(r.id) && !isCalibration(r.id))
   const dev = all.filter((r) => isDev(r.id))
-  const pred = trainAndPredict(train, dev)
+  // EXTRA_EVAL=a.jsonl,b.jsonl scores labelled files of your own too (text + label per line).
+  const extra = (process.env.EXTRA_EVAL ?? '').split(',').filter((f) => f !== '')
+  const extraRows = extra.map((f) => loadLabelledFile(f, `file:${f}`))
+  const pred = trainAndPredict(train, [...dev, ...extraRows.flat()])
+  let at = dev.length
+  extra.forEach((f, k) => {
+    const rows = extraRows[k] ?? []
+    line(f.split('/').pop() ?? f, rows, pred.subarray(at, at + rows.length))
+    at += rows.length
+  })
   for (const set of Object.keys(SENTIMENT_SETS)) {
     const idx = dev.flatMap((r, i) => (r.set === set ? [i] : []))
     line(
