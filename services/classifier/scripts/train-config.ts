@@ -12,6 +12,8 @@ export const trainOptions: TrainOptions = {
     charNgrams: null,
     negationScope: 3,
     numberShapes: true,
+    sparseNormFloor: 4,
+    lengthBins: false,
   },
   epochs: 6,
   learningRate: 0.1,

@@ -10,6 +10,11 @@ export type FeatureConfig = {
   negationScope: number
   // Numbers become their shape ("1234" → "#4"), so "3 hours" and "5 hours" share features.
   numberShapes?: boolean
+  // Sparse features are scaled by 1/sqrt(max(n, floor)): a one- or two-word text does not put
+  // its whole weight on words seen mostly in other contexts ("seat", "help").
+  sparseNormFloor?: number
+  // Dense text-length bins (short app reviews are mostly praise; short messages are not).
+  lengthBins?: boolean
 }
 
 /** Word lists the features count; stored in the model file (valence: −4…4, VADER-style). */
@@ -137,6 +142,8 @@ export const createFeatureExtractor = (
 ): FeatureExtractor => {
   const mask = (1 << config.hashBits) - 1
   const numberShapes = config.numberShapes === true
+  const normFloor = config.sparseNormFloor ?? 1
+  const lengthBins = config.lengthBins !== false
   const valence = new Map(Object.entries(lexicons.valence))
   const cueIndex = compileCues(lexicons.cues)
   const cueFamilies = Object.keys(lexicons.cues)
@@ -227,7 +234,7 @@ export const createFeatureExtractor = (
       }
     }
     // Sparse features share unit L2 norm so long reviews and short tweets weigh alike.
-    const norm = n > 0 ? 1 / Math.sqrt(n) : 0
+    const norm = n > 0 ? 1 / Math.sqrt(Math.max(n, normFloor)) : 0
     const val = out.val
     for (let i = 0; i < n; i++) val[i] = norm
     out.nSparse = n
@@ -256,7 +263,9 @@ export const createFeatureExtractor = (
     if (a.normalised.includes('!')) put(dense('has_exclaim'), 1)
     if (a.normalised.includes('httpurl')) put(dense('has_url'), 1)
     if (a.capsWords > 0) put(dense('has_caps'), 1)
-    put(dense(`len:${words < 4 ? 0 : words < 10 ? 1 : words < 25 ? 2 : words < 60 ? 3 : 4}`), 1)
+    if (lengthBins) {
+      put(dense(`len:${words < 4 ? 0 : words < 10 ? 1 : words < 25 ? 2 : words < 60 ? 3 : 4}`), 1)
+    }
     out.n = n
     return out
   }

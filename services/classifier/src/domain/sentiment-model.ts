@@ -27,6 +27,8 @@ export const SentimentModelFile = z.object({
     charNgrams: z.object({ min: z.number().int().min(1), max: z.number().int().min(1) }).nullable(),
     negationScope: z.number().int().min(0).max(10),
     numberShapes: z.boolean().optional(),
+    sparseNormFloor: z.number().min(1).max(64).optional(),
+    lengthBins: z.boolean().optional(),
   }),
   lexicons: z.object({
     valence: z.record(z.string(), z.number()),
