@@ -385,6 +385,18 @@ export const defaultRules: ClassifierRules = {
         phrases: list('urgent|urgently|asap|immediately|right now|right away|help me|emergency'),
       },
       {
+        // A question or a request for help waits for an answer from us: above praise or a
+        // remark, below a problem.
+        code: 'AWAITING_ANSWER',
+        weight: 1,
+        phrases: list(
+          '?|how do i|how can i|how to|can you|could you|can someone|can anyone|does anyone|' +
+            'is it possible|a question|my question|i need to know|please advise|please help|' +
+            "need help|any help|i don't understand|i do not understand|confused|confusing|" +
+            'please let me know|let me know|please clarify|clarify|please explain|not sure',
+        ),
+      },
+      {
         code: 'SERVICE_BLOCKED',
         weight: 1,
         phrases: list(

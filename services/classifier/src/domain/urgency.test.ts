@@ -26,9 +26,15 @@ describe('urgency rules', () => {
     code?: string
   }[] = [
     {
-      name: 'a plain question is low',
-      input: { text: 'What are your opening hours?' },
+      name: 'a remark that asks nothing is low',
+      input: { text: 'Visited your shop in Leeds today' },
       level: 'low',
+    },
+    {
+      name: 'a plain question waits for an answer, so it is normal',
+      input: { text: 'What are your opening hours?' },
+      level: 'normal',
+      code: 'AWAITING_ANSWER',
     },
     {
       name: 'a safety threat is critical on its own',
