@@ -58,8 +58,13 @@ export type ClassifierDeps = {
 const SYMBOLS_RE = /\p{Extended_Pictographic}|[:;=]-?[()DPp]/u
 const round3 = (n: number) => Math.round(n * 1000) / 1000
 
-const chooseLanguage = (text: string, hint: string | undefined, rules: ClassifierRules) => {
-  const detected = detectLanguage(text)
+const chooseLanguage = (
+  text: string,
+  tokens: readonly string[],
+  hint: string | undefined,
+  rules: ClassifierRules,
+) => {
+  const detected = detectLanguage(text, tokens)
   const supported = rules.language.supported
   if (detected.code === 'und') {
     // No letters at all: emoji and emoticons are still scored; anything else goes to a person.
@@ -87,11 +92,12 @@ export const createClassifier = (deps: ClassifierDeps): Classifier => {
   const scoreCues = createSentimentCueScorer(rules.sentiment)
 
   const classify = (input: ClassifyInput): Classification => {
-    const language = chooseLanguage(input.text, input.languageHint, rules)
-    const tokens = tokenize(normaliseText(input.text))
+    const normalised = normaliseText(input.text)
+    const tokens = tokenize(normalised)
+    const language = chooseLanguage(input.text, tokens, input.languageHint, rules)
     let sentiment: Sentiment
     if (language.supported) {
-      let p = model.predict(input.text)
+      let p = model.predictTokens?.(input.text, normalised, tokens) ?? model.predict(input.text)
       const cue = scoreCues?.(tokens)
       if (cue != null) p = shiftProbabilities(p, cue.shift)
       const label =

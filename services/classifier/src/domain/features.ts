@@ -29,8 +29,9 @@ export type FeatureVector = { idx: Int32Array; val: Float32Array; n: number; nSp
 
 export type FeatureExtractor = {
   extract(text: string, out: FeatureVector): FeatureVector
-  /** Token-level analysis, reused by urgency and topic rules so text is tokenised once. */
   analyse(text: string): TextAnalysis
+  /** The same from text the caller already normalised and tokenised (classify() does). */
+  analyseTokens(text: string, normalised: string, tokens: string[]): TextAnalysis
   extractFromAnalysis(a: TextAnalysis, out: FeatureVector): FeatureVector
 }
 
@@ -150,9 +151,7 @@ export const createFeatureExtractor = (
   const cueHashes = new Map(cueFamilies.map((f) => [f, hashString(`cue:${f}`, SEED_DENSE)]))
   const dense = (name: string) => hashString(name, SEED_DENSE) & mask
 
-  const analyse = (text: string): TextAnalysis => {
-    const normalised = normaliseText(text)
-    const tokens = tokenize(normalised)
+  const analyseTokens = (text: string, normalised: string, tokens: string[]): TextAnalysis => {
     let lexPos = 0
     let lexNeg = 0
     let negLeft = 0
@@ -270,8 +269,14 @@ export const createFeatureExtractor = (
     return out
   }
 
+  const analyse = (text: string): TextAnalysis => {
+    const normalised = normaliseText(text)
+    return analyseTokens(text, normalised, tokenize(normalised))
+  }
+
   return {
     analyse,
+    analyseTokens,
     extractFromAnalysis,
     extract: (text, out) => extractFromAnalysis(analyse(text), out),
   }

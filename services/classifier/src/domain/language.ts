@@ -22,6 +22,9 @@ const SCRIPTS: [RegExp, string][] = [
 ]
 const LATIN_RE = /\p{Script=Latin}/gu
 const NON_LATIN_LETTER_RE = /[^\p{Script=Latin}\P{L}]/u
+const ANY_LETTER_RE = /\p{L}/u
+// The letters peculiar to a language (LETTERS) are all outside ASCII.
+const NON_ASCII_RE = /[\u0080-\u{10ffff}]/u
 
 const words = (s: string) => s.split(' ')
 const FUNCTION_WORDS: Record<string, string[]> = {
@@ -69,11 +72,19 @@ for (const [lang, list] of Object.entries(FUNCTION_WORDS)) {
 }
 const TOKEN_RE = /[\p{L}']+/gu
 
-/** Detects the language of `text`; Latin text with no evidence either way counts as English. */
-export const detectLanguage = (text: string): DetectedLanguage => {
-  const letters = text.replace(/[^\p{L}]/gu, '')
-  if (letters.length === 0) return { code: 'und', confidence: 0 }
-  if (NON_LATIN_LETTER_RE.test(letters)) {
+const WORD_RE = /^\p{L}[\p{L}']*$/u
+const PLACEHOLDERS = new Set(['httpurl', 'user'])
+
+/**
+ * Detects the language of `text`; Latin text with no evidence either way counts as English.
+ * `tokens`, when given, are the text's tokens from tokenize(normaliseText(text)), so the words
+ * need not be found again.
+ */
+export const detectLanguage = (text: string, tokens?: readonly string[]): DetectedLanguage => {
+  if (!ANY_LETTER_RE.test(text)) return { code: 'und', confidence: 0 }
+  // Most feedback is Latin script only: the per-script counts are needed only when it is not.
+  if (NON_LATIN_LETTER_RE.test(text)) {
+    const letters = text.replace(/[^\p{L}]/gu, '')
     const latin = letters.match(LATIN_RE)?.length ?? 0
     let best = 'und'
     let bestCount = 0
@@ -89,17 +100,21 @@ export const detectLanguage = (text: string): DetectedLanguage => {
     }
   }
   const scores = new Map<string, number>()
-  let tokens = 0
-  for (const m of text.toLowerCase().matchAll(TOKEN_RE)) {
-    tokens++
-    const langs = WORD_INDEX.get(m[0])
-    if (langs === undefined) continue
+  let words = 0
+  const lower = text.toLowerCase()
+  const count = (w: string) => {
+    words++
+    const langs = WORD_INDEX.get(w)
+    if (langs === undefined) return
     // A word shared by several languages is weaker evidence for each of them.
     for (const l of langs) scores.set(l, (scores.get(l) ?? 0) + 1 / langs.length)
   }
-  const lower = text.toLowerCase()
-  for (const [re, code] of LETTERS)
-    if (re.test(lower)) scores.set(code, (scores.get(code) ?? 0) + 1)
+  if (tokens === undefined) for (const m of lower.matchAll(TOKEN_RE)) count(m[0])
+  else for (const t of tokens) if (WORD_RE.test(t) && !PLACEHOLDERS.has(t)) count(t)
+  if (NON_ASCII_RE.test(lower)) {
+    for (const [re, code] of LETTERS)
+      if (re.test(lower)) scores.set(code, (scores.get(code) ?? 0) + 1)
+  }
   let best = 'en'
   let bestScore = scores.get('en') ?? 0
   let total = 0
@@ -110,7 +125,7 @@ export const detectLanguage = (text: string): DetectedLanguage => {
       bestScore = s
     }
   }
-  if (total === 0) return { code: 'en', confidence: tokens <= 3 ? 0.5 : 0.3 }
+  if (total === 0) return { code: 'en', confidence: words <= 3 ? 0.5 : 0.3 }
   // Short words shared across languages ("a", "as", "w", "no") are weak: calling a text foreign
   // takes at least two function words' worth of evidence.
   if (best !== 'en' && bestScore < 2) return { code: 'en', confidence: 0.3 }

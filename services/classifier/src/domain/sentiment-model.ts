@@ -9,6 +9,8 @@ export type SentimentModel = {
   name: string
   version: string
   predict(text: string): SentimentProbabilities
+  /** The same for text already normalised and tokenised by normaliseText and tokenize. */
+  predictTokens?(text: string, normalised: string, tokens: string[]): SentimentProbabilities
 }
 
 /**
@@ -76,23 +78,30 @@ export const createSentimentModel = (file: SentimentModelFile): SentimentModel =
   const vec = createVector()
   const [b0, b1, b2] = file.bias
   const invT = 1 / file.temperature
+  const score = (): SentimentProbabilities => {
+    let z0 = b0
+    let z1 = b1
+    let z2 = b2
+    const { idx, val, n } = vec
+    for (let i = 0; i < n; i++) {
+      const j = (idx[i] as number) * 3
+      const v = val[i] as number
+      z0 += (table[j] as number) * v
+      z1 += (table[j + 1] as number) * v
+      z2 += (table[j + 2] as number) * v
+    }
+    return softmax3(z0 * invT, z1 * invT, z2 * invT)
+  }
   return {
     name: file.name,
     version: file.version,
     predict(text) {
       extractor.extract(text, vec)
-      let z0 = b0
-      let z1 = b1
-      let z2 = b2
-      const { idx, val, n } = vec
-      for (let i = 0; i < n; i++) {
-        const j = (idx[i] as number) * 3
-        const v = val[i] as number
-        z0 += (table[j] as number) * v
-        z1 += (table[j + 1] as number) * v
-        z2 += (table[j + 2] as number) * v
-      }
-      return softmax3(z0 * invT, z1 * invT, z2 * invT)
+      return score()
+    },
+    predictTokens(text, normalised, tokens) {
+      extractor.extractFromAnalysis(extractor.analyseTokens(text, normalised, tokens), vec)
+      return score()
     },
   }
 }
