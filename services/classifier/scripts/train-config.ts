@@ -13,7 +13,6 @@ export const trainOptions: TrainOptions = {
     negationScope: 3,
     numberShapes: true,
     sparseNormFloor: 4,
-    lengthBins: false,
   },
   epochs: 6,
   learningRate: 0.1,
