@@ -120,7 +120,8 @@ export const defaultRules: ClassifierRules = {
           'help*|fix*|resolv*|sort*|solv*|found|recover*|replac*|refunded|apolog*|sorry|' +
             'finally|despite|even though|although|but|for waiting|for holding|never had|' +
             'never once|never disappoint*|never fails|never let|worth the wait|no problem*|' +
-            "can't wait|cant wait|not delayed|never delayed|no delay*|on time",
+            "can't wait|cant wait|not delayed|never delayed|no delay*|on time|except|" +
+            'fuckin blessed|fucking blessed',
         ),
         maxWords: 30,
       },
@@ -149,7 +150,10 @@ export const defaultRules: ClassifierRules = {
           'but|although|though|however|fixed|sorted|resolved|finally|replac*|refund*|' +
             'apolog*|for helping|for your help|for the help|helped|for fixing|for sorting|' +
             'for resolving|for replacing|no longer|not anymore|now works|works now|' +
-            'working now|now working|back up|up and running',
+            'working now|now working|back up|up and running|even in|' +
+            // Swearing as an intensifier of praise: "fucking awesome".
+            'fucking awesome|fucking amazing|fucking great|fucking good|fucking love|' +
+            'fuckin awesome|fuckin amazing|fuckin great|so fucking|i love that|no i love',
         ),
         maxWords: 30,
       },
@@ -158,37 +162,44 @@ export const defaultRules: ClassifierRules = {
         // better") is a complaint even when no word in it is negative.
         code: 'DEMAND_TO_FIX',
         shift: { negative: 1.5, positive: -1 },
+        // Imperatives and "you" forms only: "they fix it right away" is praise.
         phrases: list(
-          'fix this|fix it|fix that|fix your|fix ur|fix the|fix my|fix yo|please fix|pls fix|' +
-            'plz fix|need to fix|needs to fix|have to fix|gotta fix|get it together|' +
-            'get it right|get your act together|get ur act together|get your shit together|' +
-            'get your life together|get ur life together|get yourself together|step it up|' +
-            'step up your|step ur|do better|be better|sort it out|sort this out|' +
-            'sort yourselves out|make better|make a better|make something better|' +
-            'make it better|make them better|this needs fixing|needs fixing|going to fix|' +
-            "gonna fix|ever going to|ever gonna|act together|shouldn't have to|" +
-            'should not have to|should never have to|before you do anything|do something about|' +
+          'fix this|fix your|fix ur|please fix|pls fix|plz fix|you need to fix|need to fix|' +
+            'needs to fix|gotta fix|going to fix|gonna fix|get it together|act together|' +
+            'get your shit together|get your life together|get ur life together|' +
+            'get yourself together|get yourselves together|step it up|step up your|' +
+            'step ur game|do better|sort it out|sort this out|sort yourselves out|' +
+            "make better|this needs fixing|shouldn't have to|should not have to|" +
+            'should never have to|before you do anything|do something about it|' +
             'explain yourself|explain yourselves',
         ),
-        unless: list('thank*|thx|fixed|sorted|resolved|love|great|awesome|appreciate*'),
+        unless: list(
+          'thank*|thx|fixed|sorted|resolved|love|great|awesome|appreciate*|they fix|' +
+            'they will fix|will fix|would do better|might do better|will do better',
+        ),
         maxWords: 40,
       },
       {
         // Leaving, or telling others to leave: "switching to Android", "done with you".
         code: 'CHURN_STATEMENT',
         shift: { negative: 1.5, positive: -1 },
+        // Leaving this company, not joining one: "switched to Embrace from X" is praise of it.
         phrases: list(
-          'switch to|switching to|switched to|switching back|switch back|going back to|' +
-            'went back to|moving to|moved to|leaving you|leaving for|done with|im done|' +
-            "i'm done|never buying|never buy|never again|never using|never use|never flying|" +
-            "never fly|won't be buying|wont be buying|won't be flying|wont be flying|" +
-            "won't be using|wont be using|last time i|get an android|get android|" +
-            'buy a samsung|cancel my|cancelling my|canceling my|take my business|' +
-            'lost a customer|lost my business|losing a customer|time to switch|' +
-            'thinking of switching|thinking about switching|should have gone with|' +
-            'should have flown|should have used|should of',
+          'switching to another|switch to another|going elsewhere|go elsewhere|' +
+            'take my business|taking my business|lost a customer|lost my business|' +
+            'losing a customer|losing customers|done with you|done with this company|' +
+            'leaving you|never again|never flying with you|never fly with you|' +
+            'never ordering from you|never buying from you|never using you|' +
+            "won't be flying with you|won't be using you|won't be buying|wont be buying|" +
+            'cancel my account|cancelling my account|canceling my account|' +
+            'close my account|closing my account|time to switch|thinking of switching|' +
+            'thinking about switching|get an android|switching to android|' +
+            'switch to android|buy a samsung|should have gone with|should have flown',
         ),
-        unless: list('love|loving|thank*|great|awesome|amazing|happy|glad|excited'),
+        unless: list(
+          'love|loving|thank*|great|awesome|amazing|happy|glad|excited|never again have|' +
+            'never again be',
+        ),
         maxWords: 40,
       },
       {
