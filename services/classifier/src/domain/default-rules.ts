@@ -121,7 +121,10 @@ export const defaultRules: ClassifierRules = {
             'finally|despite|even though|although|but|for waiting|for holding|never had|' +
             'never once|never disappoint*|never fails|never let|worth the wait|no problem*|' +
             "can't wait|cant wait|not delayed|never delayed|no delay*|on time|except|" +
-            'fuckin blessed|fucking blessed',
+            'fuckin blessed|fucking blessed|update*|info|information|heads up|' +
+            'letting me know|let me know|keeping me|keeping us|reply|response|respond*|' +
+            'quick*|fast|prompt*|crew|staff|agent|team|pilot*|attendant*|driver|captain|' +
+            'helpful|kind|patien*|understanding',
         ),
         maxWords: 30,
       },
@@ -150,7 +153,10 @@ export const defaultRules: ClassifierRules = {
           'but|although|though|however|fixed|sorted|resolved|finally|replac*|refund*|' +
             'apolog*|for helping|for your help|for the help|helped|for fixing|for sorting|' +
             'for resolving|for replacing|no longer|not anymore|now works|works now|' +
-            'working now|now working|back up|up and running|even in|' +
+            'working now|now working|back up|up and running|even in|update*|info|' +
+            'information|heads up|letting me know|let me know|keeping me|keeping us|reply|' +
+            'response|respond*|quick*|fast|prompt*|crew|staff|agent|team|pilot*|attendant*|' +
+            'driver|captain|helpful|kind|patien*|understanding|' +
             // Swearing as an intensifier of praise: "fucking awesome".
             'fucking awesome|fucking amazing|fucking great|fucking good|fucking love|' +
             'fuckin awesome|fuckin amazing|fuckin great|so fucking|i love that|no i love',
@@ -188,7 +194,8 @@ export const defaultRules: ClassifierRules = {
           'switching to another|switch to another|going elsewhere|go elsewhere|' +
             'take my business|taking my business|lost a customer|lost my business|' +
             'losing a customer|losing customers|done with you|done with this company|' +
-            'leaving you|never again|never flying with you|never fly with you|' +
+            'leaving you|done with @user|leaving @user|never again|never flying with you|' +
+            'never fly with you|never flying @user|never fly @user|never flying with @user|' +
             'never ordering from you|never buying from you|never using you|' +
             "won't be flying with you|won't be using you|won't be buying|wont be buying|" +
             'cancel my account|cancelling my account|canceling my account|' +
@@ -404,7 +411,7 @@ export const defaultRules: ClassifierRules = {
           '?|how do i|how can i|how to|can you|could you|can someone|can anyone|does anyone|' +
             'is it possible|a question|my question|i need to know|please advise|please help|' +
             "need help|any help|i don't understand|i do not understand|confused|confusing|" +
-            'please let me know|let me know|please clarify|clarify|please explain|not sure',
+            'let me know|clarify|please explain',
         ),
       },
       {

@@ -36,7 +36,7 @@ export const SentimentCue = z.object({
       first: z.array(Phrase).min(1),
       second: z.array(Phrase).min(1),
       window: z.number().int().min(1).max(20),
-      // By default both must stand in one sentence; true lets the second open the next one.
+      // By default both must stand in one sentence; true lets the second be in the next one.
       acrossSentences: z.boolean().optional(),
     })
     .optional(),

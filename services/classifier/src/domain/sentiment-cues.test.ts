@@ -59,21 +59,26 @@ describe('sentiment cues (default rules)', () => {
   })
 
   // Each cue with messages it must fire on and look-alikes it must leave alone.
+  // Each cue with messages it must fire on, and look-alikes that contain one of its phrases but
+  // must be spared by its `unless` list or its other conditions.
   const table: [code: string, fires: string[], spares: string[]][] = [
     [
       'DEMAND_TO_FIX',
       ['3G is draining my battery fix this @company', 'get it together @company', 'do better'],
-      ['thanks for fixing it so fast', 'you fixed my account, great', 'fix me a coffee?'],
+      ['thanks, you said you would fix this and you did', 'they will fix your card right away'],
     ],
     [
       'CHURN_STATEMENT',
-      ['switching to another bank', 'never flying with you again', "I'm done with you"],
-      ['switched to the new plan and I love it', 'can I switch seats?'],
+      ['going elsewhere after this', 'never flying @company again', "I'm done with @company"],
+      ['never again have I felt so welcome, love you guys', 'time to switch seats, love this crew'],
     ],
     [
       'PRODUCT_FAILURE',
       ['my phone keeps dying', 'the app froze again', 'charger fell apart after a week'],
-      ['never had a battery that lasts this long', 'thanks, it stopped working but you fixed it'],
+      [
+        'never had a battery that lasts this long, it keeps dying on other phones',
+        'my app froze, how do i reset it?',
+      ],
     ],
     [
       'ANGRY_WORDS',
@@ -83,22 +88,27 @@ describe('sentiment cues (default rules)', () => {
     [
       'COMPLAINT_QUESTION',
       ['why is my flight delayed again?', 'when are you going to fix iOS?', 'are you serious?'],
-      ['why is this so good, love it', 'what time does the gate open?'],
+      ['why is this so good, love it', 'how long does it take to get there? thanks'],
     ],
     [
       'PRAISE_WITH_COMPLAINT',
       ['thanks @company for making the shittiest chargers', 'love that nothing works today'],
-      ['great app, never crashed once', "thank you, can't wait to fly again"],
+      ['thanks for the update on my delayed flight', 'great app, crashed once but fixed now'],
     ],
     [
       'COMPLAINT_THEN_PRAISE',
       ['paid 3k weeks ago and still nothing. Awesome.', 'my order is lost. great job'],
-      ['my order was lost but you refunded it, thanks', 'the app crashed, fixed now, thanks'],
+      [
+        'my order was lost but you refunded it, thanks',
+        'The flight was delayed. Crew were great',
+        // The praise is more than one sentence away from the failure.
+        'my bag was lost. We landed. Got home. Thanks',
+      ],
     ],
     [
       'SARCASM_IDIOM',
       ['s/o @company for this great charger #not', 'Great job on the update!!! Not...'],
-      ['not great, not bad', 'is it not working for anyone else?'],
+      ['thank you so much, yeah right on time', 'Was the driver late? Not.'],
     ],
   ]
   for (const [code, fires, spares] of table) {

@@ -74,9 +74,13 @@ export const createSentimentCueScorer = (rules: ClassifierRules['sentiment']) =>
             ms.some((t) => {
               if (t.tag.role !== 'second' || t.at <= f.at || t.at - f.at > window) return false
               // Both in one sentence, and "no delays" or "never late" is praise, not a complaint.
-              if (acrossSentences !== true)
-                for (let j = f.at + 1; j < t.at; j++)
-                  if (SENTENCE_END.has(tokens[j] as string)) return false
+              let ends = 0
+              for (let j = f.at + 1; j < t.at; j++) {
+                // A run such as "! !" or ". ." still ends one sentence.
+                const end = SENTENCE_END.has(tokens[j] as string)
+                if (end && !SENTENCE_END.has(tokens[j - 1] as string)) ends++
+              }
+              if (ends > (acrossSentences === true ? 1 : 0)) return false
               const before = tokens[t.at - 1]
               return before === undefined || !isNegator(before)
             }),

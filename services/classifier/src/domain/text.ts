@@ -8,7 +8,9 @@ const ELONGATED_RE = /(\p{L})\1{2,}/gu
 const HASHTAG_RE = /#([\p{L}\p{N}_]+)/gu
 // Markers that turn what precedes them into sarcasm: "#not", "#sarcasm", or a closing "… Not!".
 const SARCASM_TAG_RE = /#(?:not|notreally|sarcasm|sarcastic)\b/gi
-const CLOSING_NOT_RE = /([.!?]\s*)not\s*[.!]*\s*$/i
+// Not after "?": "Was the driver late? Not." answers. One character class at the end keeps the
+// match linear in the text's length.
+const CLOSING_NOT_RE = /([.!]\s*)not[\s.!]*$/i
 const CAMEL_RE = /(\p{Ll})(\p{Lu})/gu
 const splitHashtag = (_: string, tag: string) =>
   ` ${tag.replace(CAMEL_RE, '$1 $2').replaceAll('_', ' ')} `
