@@ -1,5 +1,6 @@
 import { Language, Sentiment, TopicScore, Urgency } from '@closeloop/shared/events'
 import { describe, expect, it } from 'vitest'
+import { normaliseText, tokenize } from './domain/text.ts'
 import { loadDefaultClassifier } from './model-loader.ts'
 
 const classifier = loadDefaultClassifier()
@@ -20,6 +21,29 @@ describe('the committed model through classify()', () => {
       expect(classify(text).sentiment.label).toBe(label)
     })
   }
+
+  it('scores tokens handed over by classify() exactly as it scores the raw text', () => {
+    const model = classifier.model
+    for (const text of [
+      'Thanks @united for the 3 hour delay #not',
+      "I can't log in, the app isn't working!!! 😡",
+      'Best. Service. Ever. https://t.co/x #CustomerServiceWin',
+      'ok',
+    ]) {
+      const normalised = normaliseText(text)
+      expect(model.predictTokens?.(text, normalised, tokenize(normalised))).toEqual(
+        model.predict(text),
+      )
+    }
+  })
+
+  it('marks a message that is only a mention as needing a person, not as praise', () => {
+    const c = classify('@company')
+    expect(c.language.supported).toBe(false)
+    expect(c.needsHuman).toBe(true)
+    expect(c.sentiment.confidence).toBe(0)
+    expect(c.urgency.reasons.map((r) => r.code)).not.toContain('POSITIVE_FEEDBACK')
+  })
 
   it('produces values that validate against the event schemas and carry versions', () => {
     const c = classify('My parcel never arrived and I want my money back by Friday')

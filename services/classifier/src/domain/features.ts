@@ -13,8 +13,6 @@ export type FeatureConfig = {
   // Sparse features are scaled by 1/sqrt(max(n, floor)): a one- or two-word text does not put
   // its whole weight on words seen mostly in other contexts ("seat", "help").
   sparseNormFloor?: number
-  // Dense text-length bins (short app reviews are mostly praise; short messages are not).
-  lengthBins?: boolean
 }
 
 /** Word lists the features count; stored in the model file (valence: −4…4, VADER-style). */
@@ -144,7 +142,6 @@ export const createFeatureExtractor = (
   const mask = (1 << config.hashBits) - 1
   const numberShapes = config.numberShapes === true
   const normFloor = config.sparseNormFloor ?? 1
-  const lengthBins = config.lengthBins !== false
   const valence = new Map(Object.entries(lexicons.valence))
   const cueIndex = compileCues(lexicons.cues)
   const cueFamilies = Object.keys(lexicons.cues)
@@ -262,9 +259,7 @@ export const createFeatureExtractor = (
     if (a.normalised.includes('!')) put(dense('has_exclaim'), 1)
     if (a.normalised.includes('httpurl')) put(dense('has_url'), 1)
     if (a.capsWords > 0) put(dense('has_caps'), 1)
-    if (lengthBins) {
-      put(dense(`len:${words < 4 ? 0 : words < 10 ? 1 : words < 25 ? 2 : words < 60 ? 3 : 4}`), 1)
-    }
+    put(dense(`len:${words < 4 ? 0 : words < 10 ? 1 : words < 25 ? 2 : words < 60 ? 3 : 4}`), 1)
     out.n = n
     return out
   }

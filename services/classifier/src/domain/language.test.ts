@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { detectLanguage } from './language.ts'
+import { normaliseText, tokenize } from './text.ts'
+
+const withTokens = (text: string) => detectLanguage(text, tokenize(normaliseText(text)))
 
 describe('detectLanguage', () => {
   const cases: [string, string][] = [
@@ -20,6 +23,14 @@ describe('detectLanguage', () => {
   for (const [text, code] of cases) {
     it(`tells ${code} in "${text}"`, () => {
       expect(detectLanguage(text).code).toBe(code)
+      // classify() passes the tokens it already has; the verdict must not depend on that.
+      expect(withTokens(text).code).toBe(code)
     })
   }
+
+  it('finds no language in a text that is only mentions and links, when given its tokens', () => {
+    expect(withTokens('@company').code).toBe('und')
+    expect(withTokens('@company https://t.co/abc').code).toBe('und')
+    expect(withTokens('@company thanks').code).toBe('en')
+  })
 })

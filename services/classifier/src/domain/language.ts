@@ -73,12 +73,13 @@ for (const [lang, list] of Object.entries(FUNCTION_WORDS)) {
 const TOKEN_RE = /[\p{L}']+/gu
 
 const WORD_RE = /^\p{L}[\p{L}']*$/u
-const PLACEHOLDERS = new Set(['httpurl', 'user'])
+// normaliseText's stand-in for a link (mentions become "@user", which is no word).
+const LINK = 'httpurl'
 
 /**
  * Detects the language of `text`; Latin text with no evidence either way counts as English.
- * `tokens`, when given, are the text's tokens from tokenize(normaliseText(text)), so the words
- * need not be found again.
+ * `tokens`, when given, are the text's tokens from tokenize(normaliseText(text)): the words are
+ * not found again, hashtags count as their words, and links and mentions do not count at all.
  */
 export const detectLanguage = (text: string, tokens?: readonly string[]): DetectedLanguage => {
   if (!ANY_LETTER_RE.test(text)) return { code: 'und', confidence: 0 }
@@ -110,7 +111,11 @@ export const detectLanguage = (text: string, tokens?: readonly string[]): Detect
     for (const l of langs) scores.set(l, (scores.get(l) ?? 0) + 1 / langs.length)
   }
   if (tokens === undefined) for (const m of lower.matchAll(TOKEN_RE)) count(m[0])
-  else for (const t of tokens) if (WORD_RE.test(t) && !PLACEHOLDERS.has(t)) count(t)
+  else {
+    for (const t of tokens) if (t !== LINK && WORD_RE.test(t)) count(t)
+    // Only mentions and links: there is nothing written in any language.
+    if (words === 0) return { code: 'und', confidence: 0 }
+  }
   if (NON_ASCII_RE.test(lower)) {
     for (const [re, code] of LETTERS)
       if (re.test(lower)) scores.set(code, (scores.get(code) ?? 0) + 1)

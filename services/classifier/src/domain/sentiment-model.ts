@@ -30,7 +30,6 @@ export const SentimentModelFile = z.object({
     negationScope: z.number().int().min(0).max(10),
     numberShapes: z.boolean().optional(),
     sparseNormFloor: z.number().min(1).max(64).optional(),
-    lengthBins: z.boolean().optional(),
   }),
   lexicons: z.object({
     valence: z.record(z.string(), z.number()),
