@@ -71,6 +71,23 @@ describe('closeloop classify', () => {
     ])
   })
 
+  it('reads channel names in any case, and no property of a plain object as a channel', () => {
+    const lines = [
+      { text: 'my parcel never arrived', channel: 'PHONE' },
+      { text: 'my parcel never arrived', channel: 'constructor' },
+      { text: 'my parcel never arrived', channel: 'web', customer: 'vip' },
+    ]
+    const res = run(`${lines.map((l) => JSON.stringify(l)).join('\n')}\n`)
+    const [upper, proto, flat] = res.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    expect(upper.warnings).toBeUndefined()
+    expect(upper.urgency.reasons).toContainEqual(expect.objectContaining({ detail: 'phone' }))
+    expect(proto.warnings.map((w: { path: string }) => w.path)).toEqual(['channel'])
+    expect(flat.warnings.map((w: { path: string }) => w.path)).toEqual(['customer'])
+  })
+
   it('evaluates labelled lines of your own beside the lexicon baselines', () => {
     const dir = mkdtempSync(join(tmpdir(), 'closeloop-eval-'))
     const file = join(dir, 'labelled.jsonl')
@@ -85,6 +102,13 @@ describe('closeloop classify', () => {
     expect(res.stdout).toContain('3 rows (negative / neutral / positive 1 / 1 / 1)')
     expect(res.stdout).toMatch(/\| closeloop [\d.]+ +\| 1\.000 \| 1\.000 \|/)
     expect(res.stdout).toContain('| vader-sentiment')
+    const messy = join(dir, 'messy.jsonl')
+    writeFileSync(messy, `${JSON.stringify(rows[0])}\nnot json\n{"text":"no label"}\n`)
+    const partly = run('', ['evaluate', messy])
+    expect(partly.status).toBe(0)
+    expect(partly.stdout).toContain(
+      '1 rows (negative / neutral / positive 0 / 0 / 1); skipped 2 lines',
+    )
     const empty = join(dir, 'empty.jsonl')
     writeFileSync(empty, '{"text":"no label here"}\n')
     expect(run('', ['evaluate', empty]).status).toBe(1)

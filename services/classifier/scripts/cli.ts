@@ -64,9 +64,11 @@ type CliItem = {
 }
 
 const readChannel = (value: unknown): Channel | undefined => {
-  const parsed = Channel.safeParse(value)
+  if (typeof value !== 'string') return undefined
+  const name = value.trim().toLowerCase()
+  const parsed = Channel.safeParse(name)
   if (parsed.success) return parsed.data
-  return typeof value === 'string' ? CHANNEL_ALIASES[value.trim().toLowerCase()] : undefined
+  return Object.hasOwn(CHANNEL_ALIASES, name) ? CHANNEL_ALIASES[name] : undefined
 }
 
 /** Reads one input line's object: an error when there is no text, else the item and warnings. */
@@ -86,7 +88,8 @@ const readItem = (
   const warnings: Warning[] = []
   const item: CliItem = { text: text.data }
   if (text.data.length > MAX_TEXT) {
-    item.text = text.data.slice(0, MAX_TEXT)
+    // By code point, so an emoji at the cut is not split in half.
+    item.text = Array.from(text.data).slice(0, MAX_TEXT).join('')
     warnings.push({
       path: 'text',
       message: `longer than ${MAX_TEXT} characters: classified the start`,
@@ -102,10 +105,14 @@ const readItem = (
     } else item.channel = channel
   }
   const customer = r.customer
-  if (typeof customer === 'object' && customer !== null && 'tier' in customer) {
-    const tier = CustomerTier.safeParse((customer as { tier: unknown }).tier)
-    if (tier.success) item.tier = tier.data
-    else warnings.push({ path: 'customer.tier', message: 'not a known tier: ignored' })
+  if (customer !== undefined) {
+    if (typeof customer !== 'object' || customer === null || Array.isArray(customer)) {
+      warnings.push({ path: 'customer', message: 'not an object: ignored' })
+    } else if ('tier' in customer) {
+      const tier = CustomerTier.safeParse((customer as { tier: unknown }).tier)
+      if (tier.success) item.tier = tier.data
+      else warnings.push({ path: 'customer.tier', message: 'not a known tier: ignored' })
+    }
   }
   for (const [key, schema] of Object.entries(OPTIONAL)) {
     if (r[key] === undefined) continue

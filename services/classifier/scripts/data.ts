@@ -56,17 +56,36 @@ export const loadSentiment = (sets: string[] = Object.keys(SENTIMENT_SETS)): Sen
   return out
 }
 
-/** A labelled file of your own: JSON lines with `text` and `label`; other lines are skipped. */
-export const loadLabelledFile = (path: string, set: string): SentimentRow[] =>
+/**
+ * A labelled file of your own: JSON lines with `text` and `label` (negative | neutral |
+ * positive). Lines that are not JSON or lack either are counted in `skipped`, not read.
+ */
+export const loadLabelledFile = (
+  path: string,
+  set: string,
+): { rows: SentimentRow[]; skipped: number } => {
+  const rows: SentimentRow[] = []
+  let skipped = 0
   readFileSync(path, 'utf8')
     .split('\n')
-    .filter((l) => l.trim() !== '')
-    .flatMap((l, i) => {
-      const r = JSON.parse(l) as { id?: unknown; text?: unknown; label?: unknown }
-      const label = LABELS.find((x) => x === r.label)
-      if (typeof r.text !== 'string' || label === undefined) return []
-      return [{ id: typeof r.id === 'string' ? r.id : `${set}-${i}`, text: r.text, label, set }]
+    .forEach((line, i) => {
+      if (line.trim() === '') return
+      let r: { id?: unknown; text?: unknown; label?: unknown }
+      try {
+        r = JSON.parse(line) as typeof r
+      } catch {
+        skipped++
+        return
+      }
+      const label = LABELS.find((x) => x === r?.label)
+      if (typeof r?.text !== 'string' || label === undefined) {
+        skipped++
+        return
+      }
+      rows.push({ id: typeof r.id === 'string' ? r.id : `${set}-${i}`, text: r.text, label, set })
     })
+  return { rows, skipped }
+}
 
 export type UrgencyRow = { id: string; text: string; urgency: number; course: string }
 

@@ -179,7 +179,7 @@ if (protocol === 'cv') {
   const dev = all.filter((r) => isDev(r.id))
   // EXTRA_EVAL=a.jsonl,b.jsonl scores labelled files of your own too (text + label per line).
   const extra = (process.env.EXTRA_EVAL ?? '').split(',').filter((f) => f !== '')
-  const extraRows = extra.map((f) => loadLabelledFile(f, `file:${f}`))
+  const extraRows = extra.map((f) => loadLabelledFile(f, `file:${f}`).rows)
   const pred = trainAndPredict(train, [...dev, ...extraRows.flat()])
   let at = dev.length
   extra.forEach((f, k) => {
