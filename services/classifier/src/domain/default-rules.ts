@@ -45,7 +45,9 @@ export const defaultRules: ClassifierRules = {
             'delay*|cancelled|canceled|cancelling|canceling|cancellation*|lost|losing|lose|' +
               'loses|missing|misplac*|stuck|strand*|on hold|late|overbook*|divert*|missed my|' +
               'missed our|missed the|broken|damag*|rude|ignor*|no response|no reply|no answer|' +
-              'charged|hours|hrs|sitting|queue|tarmac|😒|🙄|😡|😠|😤|🤬|👎',
+              'charged|hours|hrs|sitting|queue|tarmac|never arrived|never came|never showed|' +
+              "never received|never got|not received|not arrived|didn't arrive|hasn't arrived|" +
+              'no refund|😒|🙄|😡|😠|😤|🤬|👎',
           ),
           window: 6,
         },
@@ -139,7 +141,8 @@ export const defaultRules: ClassifierRules = {
               'none of my|nothing works|still nothing|still no|still not|still waiting|' +
               "doesn't work|does not work|not working|stopped working|broken|broke|" +
               'deleted|wiped|crashed|crashing|froze|frozen|lost my|is lost|was lost|' +
-              'got lost|been lost|delayed|cancelled|canceled|on hold|wasted',
+              'got lost|been lost|delayed|cancelled|canceled|on hold|wasted|never arrived|' +
+              "never came|never received|not received|didn't arrive|hasn't arrived|no refund",
           ),
           second: list(
             'thanks|thank you|thank u|thx|awesome|great|wonderful|fantastic|perfect|' +
@@ -180,8 +183,9 @@ export const defaultRules: ClassifierRules = {
             'explain yourself|explain yourselves',
         ),
         unless: list(
-          'thank*|thx|fixed|sorted|resolved|love|great|awesome|appreciate*|they fix|' +
-            'they will fix|will fix|would do better|might do better|will do better',
+          'thanks for fixing|thank you for fixing|thanks for sorting|thank you for sorting|' +
+            'fixed|sorted|resolved|love|great|awesome|appreciate*|they fix|they will fix|' +
+            'will fix|would do better|might do better|will do better',
         ),
         maxWords: 40,
       },

@@ -65,7 +65,10 @@ describe('sentiment cues (default rules)', () => {
     [
       'DEMAND_TO_FIX',
       ['3G is draining my battery fix this @company', 'get it together @company', 'do better'],
-      ['thanks, you said you would fix this and you did', 'they will fix your card right away'],
+      [
+        'you said you would fix this and did, thanks for fixing it',
+        'they will fix your card today',
+      ],
     ],
     [
       'CHURN_STATEMENT',

@@ -28,6 +28,8 @@ describe('short service messages through classify()', () => {
     ['paid weeks ago and still nothing. Awesome.', 'negative'],
     ['@company the new seats are great, thanks', 'positive'],
     ['@company is there wifi on flight 123?', 'neutral'],
+    ['Thanks @shop for the parcel that never arrived. Fix this.', 'negative'],
+    ['Flight delayed. Thank you for the update', 'positive'],
   ]
   for (const [text, expected] of cases) {
     it(`calls "${text}" ${expected}`, () => {
