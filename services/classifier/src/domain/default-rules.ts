@@ -7,7 +7,7 @@ const list = (s: string): string[] => s.split('|')
 // threat alone is critical, a legal threat or churn intent alone is high, and smaller signals
 // (anger, a low rating, a phone call, a VIP) combine.
 export const defaultRules: ClassifierRules = {
-  version: 'rules-2026.12.1',
+  version: 'rules-2026.12.2',
   language: { supported: ['en'], minConfidence: 0.35 },
   sentiment: {
     minConfidence: 0.45,
@@ -288,6 +288,27 @@ export const defaultRules: ClassifierRules = {
             'best|happy|glad|excited|cool|fun|nice',
         ),
         maxWords: 40,
+      },
+      {
+        // One to three words that state no feeling ("help", "DM sent", "ok", "flight 1234"). The
+        // model learned from app stores, where such short texts are star-rating praise ("good",
+        // "nice"); sent to a company they are replies or requests, so praise is taken back.
+        code: 'SHORT_REPLY',
+        shift: { positive: -3 },
+        phrases: list(
+          "help|dm|dms|dm'd|dmd|dmed|sent|done|ok|okay|k|yes|yep|yeah|no|nope|sure|follow|" +
+            'following|followed|call|calling|called|email*|hello|hi|hey|update*|flight*|order*|' +
+            'booking|ticket*|number|please|pls|plz|respond|reply|answer|why|what|when|where|' +
+            'how|really|seriously|anyone|waiting|still',
+        ),
+        unless: list(
+          'thanks|thank|thx|ty|tysm|love|loved|great|awesome|amazing|excellent|perfect|best|' +
+            'good|nice|cool|happy|glad|wow|yay|sweet|brilliant|lovely|fantastic|wonderful|' +
+            'appreciate*|kudos|bravo|congrats|congratulations|welcome|fun|beautiful|well done|' +
+            'not bad|no complaint*|no major|no problem*|no issue*|easy|easier|smooth|simple|' +
+            'convenient|fast|quick*|helpful|help full|useful|number 1|number one|❤|😍|😊|🙂|👍|👌',
+        ),
+        maxWords: 3,
       },
       {
         // A question or request with no complaint in it asks for information ("how do I change

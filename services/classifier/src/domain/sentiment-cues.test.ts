@@ -48,6 +48,21 @@ describe('sentiment cues (default rules)', () => {
     expect(codes('can you tell me why my flight was cancelled?')).not.toContain('PLAIN_QUESTION')
   })
 
+  it('takes praise back from a short reply that states no feeling, not from short thanks', () => {
+    for (const text of ['@lyft help', '@company DM sent', 'ok', 'flight 1234', 'still waiting']) {
+      expect(codes(text), text).toContain('SHORT_REPLY')
+    }
+    for (const text of [
+      '@company thanks!',
+      'great flight',
+      'ok thanks',
+      'easy ordering',
+      '@company help, my card was charged twice',
+    ]) {
+      expect(codes(text), text).not.toContain('SHORT_REPLY')
+    }
+  })
+
   it('marks a service failure stated without sentiment words, not any missing thing', () => {
     expect(codes('been on hold for 45 minutes')).toContain('SERVICE_FAILURE')
     expect(codes('my parcel never arrived')).toContain('SERVICE_FAILURE')

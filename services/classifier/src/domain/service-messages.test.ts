@@ -30,6 +30,8 @@ describe('short service messages through classify()', () => {
     ['@company is there wifi on flight 123?', 'neutral'],
     ['Thanks @shop for the parcel that never arrived. Fix this.', 'negative'],
     ['Flight delayed. Thank you for the update', 'positive'],
+    ['@company help', 'neutral'],
+    ['@company DM sent', 'neutral'],
   ]
   for (const [text, expected] of cases) {
     it(`calls "${text}" ${expected}`, () => {
