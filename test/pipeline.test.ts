@@ -150,6 +150,28 @@ describe('the pipeline, on a real broker and embedded ClickHouse', () => {
     expect(attached.followup?.feedbackIds).toEqual([first.body.id, second.body.id])
   })
 
+  it('remembers after a classifier restart that the customer already has an open problem', async () => {
+    const customer = { id: `c-${randomUUID()}`, email: 'lee@example.com' }
+    const first = await postFeedback(p, {
+      text: 'My parcel arrived smashed and the courier was rude.',
+      customer,
+    })
+    await waitForClassification(p, first.body.id)
+
+    await p.restartClassifier()
+
+    const second = await postFeedback(p, {
+      text: 'Writing about my parcel once more.',
+      customer,
+    })
+    await waitForClassification(p, second.body.id)
+    const reasons = (codes: unknown[]) => codes.map((r) => (r as { code: string }).code)
+    const firstItem = (await getFeedback(p, first.body.id)).body as unknown as Item
+    const secondItem = (await getFeedback(p, second.body.id)).body as unknown as Item
+    expect(reasons(firstItem.classification?.urgency.reasons ?? [])).not.toContain('REPEAT_CONTACT')
+    expect(reasons(secondItem.classification?.urgency.reasons ?? [])).toContain('REPEAT_CONTACT')
+  })
+
   it('reclassifies a stored time range with new rules without touching its follow-up', async () => {
     const from = new Date(Date.now() - 1000).toISOString()
     const customer = { id: `c-${randomUUID()}`, email: 'rita@example.com' }

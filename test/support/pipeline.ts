@@ -31,6 +31,7 @@ export type Pipeline = {
   analytics: AnalyticsService
   url(service: 'ingest' | 'followup' | 'analytics', path: string): string
   restartFollowup(): Promise<void>
+  restartClassifier(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -52,10 +53,8 @@ export const startPipeline = async (name: string): Promise<Pipeline> => {
     },
     { log },
   )
-  const classifier = await startClassifier(
-    { ...env, CLASSIFIER_PORT: 0, CLASSIFIER_GROUP_ID: groups('classifier') },
-    { log },
-  )
+  const classifierConfig = { ...env, CLASSIFIER_PORT: 0, CLASSIFIER_GROUP_ID: groups('classifier') }
+  let classifier = await startClassifier(classifierConfig, { log })
   let followup = await startFollowup(followupConfig, { log })
   const ingest = await startIngest(
     { ...env, INGEST_PORT: 0, INGEST_PUBLISH_TIMEOUT_MS: 5000 },
@@ -65,7 +64,9 @@ export const startPipeline = async (name: string): Promise<Pipeline> => {
     prefix,
     dataDir,
     ingest,
-    classifier,
+    get classifier() {
+      return classifier
+    },
     get followup() {
       return followup
     },
@@ -79,6 +80,10 @@ export const startPipeline = async (name: string): Promise<Pipeline> => {
     async restartFollowup() {
       await followup.stop()
       followup = await startFollowup(followupConfig, { log })
+    },
+    async restartClassifier() {
+      await classifier.stop()
+      classifier = await startClassifier(classifierConfig, { log })
     },
     async stop() {
       await ingest.stop()

@@ -1,6 +1,12 @@
-import { topics } from '@closeloop/shared/events'
+import { type FeedbackClassified, topics } from '@closeloop/shared/events'
 import { consumerMetrics, createMetrics, mountOps, startHttpServer } from '@closeloop/shared/http'
-import { createKafka, createPublisher, ensureTopics, runConsumer } from '@closeloop/shared/kafka'
+import {
+  createKafka,
+  createPublisher,
+  ensureTopics,
+  replayTopic,
+  runConsumer,
+} from '@closeloop/shared/kafka'
 import { stopInOrder } from '@closeloop/shared/lifecycle'
 import type { Logger } from '@closeloop/shared/logging'
 import { loadTenants } from '@closeloop/shared/tenants'
@@ -9,7 +15,7 @@ import type { ClassifierConfig } from './config.ts'
 import { loadDefaultClassifier } from './model-loader.ts'
 import { createCustomerHistory } from './store/customer-history.ts'
 import { tenantClassifiers } from './tenant-classifiers.ts'
-import { createClassifyHandler } from './worker.ts'
+import { createClassifyHandler, recordClassified } from './worker.ts'
 
 export type ClassifierService = { port: number; stop(): Promise<void> }
 
@@ -28,6 +34,15 @@ export const startClassifier = async (
   })
   const prefix = config.KAFKA_TOPIC_PREFIX
   await ensureTopics(kafka, Object.values(topics), { prefix, log })
+  // Per-customer history (repeat contacts, open problems) is rebuilt from what this service
+  // published, which the topic keeps for four weeks; then intake resumes where it left off.
+  const history = createCustomerHistory()
+  await replayTopic(kafka, topics.feedbackClassified, {
+    prefix,
+    log,
+    apply: (event) => recordClassified(history, event.data as FeedbackClassified),
+  })
+  log.info({ customers: history.size() }, 'customer history rebuilt')
   const publisher = createPublisher(kafka, { prefix, log })
   const metrics = createMetrics()
   const consumer = await runConsumer({
@@ -39,7 +54,7 @@ export const startClassifier = async (
     inputs: [topics.feedbackReceived],
     handle: createClassifyHandler({
       classifierFor,
-      history: createCustomerHistory(),
+      history,
       now: () => new Date(),
     }),
     metrics: consumerMetrics(metrics),

@@ -65,9 +65,24 @@ export const createClassifyHandler =
   (message: Inbound): Outbound[] => {
     const feedback = message.event.data as FeedbackReceived
     const received = new Date(feedback.receivedAt)
+    const history = deps.history.get(feedback.customerKey, received, feedback.feedbackId)
     const result = deps
       .classifierFor(feedback.tenantId)
-      .classify(classifyInputOf(feedback, deps.history.get(feedback.customerKey, received)))
-    deps.history.record(feedback.customerKey, received, result.needsContact)
+      .classify(classifyInputOf(feedback, history))
+    deps.history.record(feedback.customerKey, feedback.feedbackId, received, result.needsContact)
     return [classifiedEvent(feedback, result, deps.now().toISOString())]
   }
+
+/**
+ * Rebuilds the history from one FeedbackClassified event the classifier published earlier.
+ * Reclassifications are not contacts: the customer did not write again.
+ */
+export const recordClassified = (history: CustomerHistory, classified: FeedbackClassified) => {
+  if (classified.reclassification === true) return
+  history.record(
+    classified.customerKey,
+    classified.feedbackId,
+    new Date(classified.feedback.receivedAt),
+    classified.needsContact,
+  )
+}

@@ -1,43 +1,60 @@
 /**
  * What the classifier remembers per customer: when they got in touch, and whether their last
- * complaint is still fresh. Customer-keyed partitions make it local to this consumer.
+ * complaint is still fresh. Customer-keyed partitions make it local to this consumer; at start it
+ * is rebuilt from the classifier's own output (see service.ts), so a restart forgets no one.
+ * Contacts are kept by feedback id: a redelivered or replayed item is counted once.
  */
 export type CustomerHistory = {
-  get(customerKey: string, now: Date): { openProblem: boolean; contactsLast30Days: number }
-  record(customerKey: string, at: Date, complaint: boolean): void
+  /** History as it stood for an item received at `now`, leaving that item itself out. */
+  get(
+    customerKey: string,
+    now: Date,
+    feedbackId?: string,
+  ): { openProblem: boolean; contactsLast30Days: number }
+  record(customerKey: string, feedbackId: string, at: Date, complaint: boolean): void
+  size(): number
 }
+
+type Contact = { id: string; at: number; complaint: boolean }
 
 const day = 24 * 3600 * 1000
 // A complaint counts as an open problem this long after it arrived, unless a newer one renews it.
 const openProblemMs = 14 * day
 const windowMs = 30 * day
+// Contacts kept per customer: enough for any frequent-contact threshold, bounded for floods.
+const maxContacts = 64
 
 export const createCustomerHistory = (opts: { maxCustomers?: number } = {}): CustomerHistory => {
   const maxCustomers = opts.maxCustomers ?? 200_000
-  const seen = new Map<string, { contacts: number[]; lastComplaintAt?: number }>()
+  const seen = new Map<string, Contact[]>()
   return {
-    get(customerKey, now) {
-      const h = seen.get(customerKey)
-      if (!h) return { openProblem: false, contactsLast30Days: 0 }
-      const since = now.getTime() - windowMs
-      return {
-        openProblem:
-          h.lastComplaintAt !== undefined && now.getTime() - h.lastComplaintAt < openProblemMs,
-        contactsLast30Days: h.contacts.filter((t) => t >= since).length,
+    get(customerKey, now, feedbackId) {
+      const t = now.getTime()
+      let contactsLast30Days = 0
+      let openProblem = false
+      for (const c of seen.get(customerKey) ?? []) {
+        if (c.id === feedbackId || c.at > t) continue
+        if (c.at >= t - windowMs) contactsLast30Days++
+        if (c.complaint && t - c.at < openProblemMs) openProblem = true
       }
+      return { openProblem, contactsLast30Days }
     },
-    record(customerKey, at, complaint) {
-      const t = at.getTime()
-      const h = seen.get(customerKey) ?? { contacts: [] }
+    record(customerKey, feedbackId, at, complaint) {
+      const list = seen.get(customerKey) ?? []
       seen.delete(customerKey)
-      h.contacts = h.contacts.filter((c) => c >= t - windowMs).concat(t)
-      if (complaint) h.lastComplaintAt = t
+      if (!list.some((c) => c.id === feedbackId)) {
+        list.push({ id: feedbackId, at: at.getTime(), complaint })
+        list.sort((a, b) => a.at - b.at)
+      }
+      const newest = list[list.length - 1]?.at ?? 0
+      const kept = list.filter((c) => c.at >= newest - windowMs).slice(-maxContacts)
       // Map keeps insertion order: re-inserting on use makes the first key the least recent.
-      seen.set(customerKey, h)
+      seen.set(customerKey, kept)
       if (seen.size > maxCustomers) {
         const oldest = seen.keys().next().value
         if (oldest !== undefined) seen.delete(oldest)
       }
     },
+    size: () => seen.size,
   }
 }
