@@ -114,7 +114,7 @@ export const defaultRules: ClassifierRules = {
               'nothing works|still nothing|still no|still not|still waiting|' +
               "doesn't work|does not work|not working|stopped working|deleted|deleting|" +
               'wiped|crashing|crashed|froze|lost my|losing my|delayed|cancelled|canceled|' +
-              'on hold|wasted|wasting',
+              'on hold|wasted|wasting|is a brick|bricked',
           ),
           window: 12,
         },
@@ -141,22 +141,24 @@ export const defaultRules: ClassifierRules = {
               'none of my|nothing works|still nothing|still no|still not|still waiting|' +
               "doesn't work|does not work|not working|stopped working|broken|broke|" +
               'deleted|wiped|crashed|crashing|froze|frozen|lost my|is lost|was lost|' +
-              'got lost|been lost|delayed|cancelled|canceled|on hold|wasted|never arrived|' +
-              "never came|never received|not received|didn't arrive|hasn't arrived|no refund",
+              'got lost|been lost|lost all|lost everything|is a brick|bricked|delayed|cancelled|' +
+              'canceled|on hold|wasted|wasting|never arrived|never came|never received|' +
+              "not received|didn't arrive|hasn't arrived|no refund|timing out|timed out",
           ),
           second: list(
             'thanks|thank you|thank u|thx|awesome|great|wonderful|fantastic|perfect|' +
               'brilliant|lovely|nice one|cheers|great job|good job|well done|way to go|' +
               'love it|love that|love this|appreciate it',
           ),
-          window: 10,
+          window: 14,
           acrossSentences: true,
         },
         unless: list(
           'but|although|though|however|fixed|sorted|resolved|finally|replac*|refund*|' +
             'apolog*|for helping|for your help|for the help|helped|for fixing|for sorting|' +
             'for resolving|for replacing|no longer|not anymore|now works|works now|' +
-            'working now|now working|back up|up and running|even in|update*|info|' +
+            'working now|now working|back up|up and running|even in|for the update*|' +
+            'for an update|for updating|updating me|keeping me updated|kept me updated|info|' +
             'information|heads up|letting me know|let me know|keeping me|keeping us|reply|' +
             'response|respond*|quick*|fast|prompt*|crew|staff|agent|team|pilot*|attendant*|' +
             'driver|captain|helpful|kind|patien*|understanding|' +
@@ -234,7 +236,8 @@ export const defaultRules: ClassifierRules = {
             'glitch*|buggy|bugs|crashing|crashed|keeps breaking|broke again|broken again|' +
             'falls apart|fell apart|fall apart|falling apart|cracked|not responding|' +
             'error message|error code|still broken|still not fixed|not fixed|no signal|' +
-            'no service|dropped calls|dropping calls',
+            'no service|dropped calls|dropping calls|is down|went down|so slow|too slow|' +
+            'very slow|very slowly|so slowly|timing out|times out|is a brick',
         ),
         unless: list(
           'thanks|thank|thx|appreciate*|grateful|love|great|awesome|amazing|excellent|' +

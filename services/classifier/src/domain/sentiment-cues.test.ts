@@ -48,6 +48,19 @@ describe('sentiment cues (default rules)', () => {
     expect(codes('can you tell me why my flight was cancelled?')).not.toContain('PLAIN_QUESTION')
   })
 
+  it('reads thanks after a lost install or a dead service as sarcasm, and an outage as a failure', () => {
+    expect(
+      codes('the update server has been timing out for a week. lost all my stuff. thanks!'),
+    ).toContain('COMPLAINT_THEN_PRAISE')
+    expect(
+      codes(
+        'the update deleted my saved game and made it impossible to retrieve. Thanks @company!',
+      ),
+    ).toContain('COMPLAINT_THEN_PRAISE')
+    expect(codes('@company the voice assistant is down!')).toContain('PRODUCT_FAILURE')
+    expect(codes('my phone is charging very slowly')).toContain('PRODUCT_FAILURE')
+  })
+
   it('takes praise back from a short reply that states no feeling, not from short thanks', () => {
     for (const text of ['@lyft help', '@company DM sent', 'ok', 'flight 1234', 'still waiting']) {
       expect(codes(text), text).toContain('SHORT_REPLY')
