@@ -33,6 +33,7 @@ import {
 //   dev   train as train.ts does, score the dev split per set and per proxy slice (report only).
 // A third argument `nocues` scores the model alone, without the rules' sentiment cues;
 // `CODE=0.5,CODE2=0` scales the named cues' shifts (0 disables) to compare settings.
+// The rules' class prior is applied too, unless NOPRIOR=1.
 
 const [protocol = 'cv', overrides = '{}', cueArg = ''] = process.argv.slice(2)
 const cueScale = new Map(
@@ -87,6 +88,12 @@ const trainAndPredict = (train: SentimentRow[], test: SentimentRow[]): Uint8Arra
     train.map((r) => domainOf(r.set, opts.domains)),
   )
   const logits = logitsOf(packRows(test, opts.features, lexicons), model)
+  // The rules' class prior applies to every text, as in classify() (NOPRIOR=1 leaves it out).
+  const prior = process.env.NOPRIOR === '1' ? undefined : defaultRules.sentiment.classPrior
+  const priorShift = [prior?.negative ?? 0, prior?.neutral ?? 0, prior?.positive ?? 0]
+  for (let i = 0; i < logits.length; i++) {
+    logits[i] = (logits[i] as number) + (priorShift[i % 3] as number) * TEMPERATURE
+  }
   return Uint8Array.from({ length: test.length }, (_, r) => {
     const before = argmax3(logits, r)
     const row = test[r] as SentimentRow

@@ -90,6 +90,9 @@ export const createClassifier = (deps: ClassifierDeps): Classifier => {
   const scoreTopics = createTopicScorer(rules.topics)
   const minContact = LEVEL_RANK[rules.contact.minUrgency]
   const scoreCues = createSentimentCueScorer(rules.sentiment)
+  const prior = rules.sentiment.classPrior
+  const priorShift: [number, number, number] | null =
+    prior === undefined ? null : [prior.negative ?? 0, prior.neutral ?? 0, prior.positive ?? 0]
 
   const classify = (input: ClassifyInput): Classification => {
     const normalised = normaliseText(input.text)
@@ -100,6 +103,7 @@ export const createClassifier = (deps: ClassifierDeps): Classifier => {
       let p = model.predictTokens?.(input.text, normalised, tokens) ?? model.predict(input.text)
       const cue = scoreCues?.(tokens)
       if (cue != null) p = shiftProbabilities(p, cue.shift)
+      if (priorShift !== null) p = shiftProbabilities(p, priorShift)
       const label =
         p.negative >= p.neutral && p.negative >= p.positive
           ? 'negative'

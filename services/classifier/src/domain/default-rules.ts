@@ -11,6 +11,11 @@ export const defaultRules: ClassifierRules = {
   language: { supported: ['en'], minConfidence: 0.35 },
   sentiment: {
     minConfidence: 0.45,
+    // The model learned with balanced classes; among messages to a company praise is the rarest
+    // class (12–18 % in complaint-tweet sets, against a third in training), so it is made to
+    // earn its label. On held-out tweets to companies +0.006 to +0.027 macro-F1; TweetEval's
+    // general tweets −0.018. A tenant whose feedback is mostly reviews can set it to {}.
+    classPrior: { positive: -0.5 },
     // Short service messages the model misreads. Shifts are log-probability steps: ±2.5 on
     // negative and positive moves their odds 150-fold; +1.5 on neutral about 4.5-fold.
     cues: [

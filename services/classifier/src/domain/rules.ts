@@ -22,13 +22,19 @@ export type PhraseRule = z.infer<typeof PhraseRule>
  * not negated ("no delays"); and, if `requires` is given, one of its phrases occurs too. `unless`
  * phrases anywhere, or more than `maxWords` words, stop it.
  */
-export const SentimentCue = z.object({
-  code: Code,
-  shift: z.object({
+/** Log-probability steps per class; a missing class is 0. */
+export const ClassShift = z
+  .object({
     negative: z.number().min(-10).max(10).optional(),
     neutral: z.number().min(-10).max(10).optional(),
     positive: z.number().min(-10).max(10).optional(),
-  }),
+  })
+  .strict()
+export type ClassShift = z.infer<typeof ClassShift>
+
+export const SentimentCue = z.object({
+  code: Code,
+  shift: ClassShift,
   phrases: z.array(Phrase).optional(),
   opens: z.array(Phrase).optional(),
   sequence: z
@@ -71,6 +77,9 @@ export const ClassifierRules = z.object({
     minConfidence: z.number().min(0).max(1),
     // Adjustments of the model's verdict on known patterns (sarcasm, plain questions).
     cues: z.array(SentimentCue).optional(),
+    // Log-probability shifts applied to every scored text: the model is trained with balanced
+    // classes, and the mix a business receives is not balanced (see default-rules.ts).
+    classPrior: ClassShift.optional(),
   }),
   urgency: z.object({
     // Summed reason weight at or above which each level starts; below `normal` it is low.
@@ -131,6 +140,8 @@ export const TenantRuleOverrides = z
         // Merged by code: same code replaces, new code adds; disableCues removes defaults.
         cues: z.array(SentimentCue).optional(),
         disableCues: z.array(Code).optional(),
+        // Replaces the default prior as a whole ({} turns it off).
+        classPrior: ClassShift.optional(),
       })
       .strict()
       .optional(),
@@ -195,6 +206,9 @@ export const mergeRules = (base: ClassifierRules, tenantOverrides: unknown): Mer
     sentiment: {
       minConfidence: s.minConfidence ?? base.sentiment.minConfidence,
       ...(cues.length > 0 || base.sentiment.cues !== undefined ? { cues } : {}),
+      ...(s.classPrior !== undefined || base.sentiment.classPrior !== undefined
+        ? { classPrior: s.classPrior ?? base.sentiment.classPrior }
+        : {}),
     },
     urgency: {
       ...base.urgency,

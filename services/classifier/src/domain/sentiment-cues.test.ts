@@ -189,6 +189,19 @@ describe('sentiment cues (default rules)', () => {
     expect(c.classify({ text: 'beep beep', channel: 'web' }).sentiment.label).toBe('positive')
   })
 
+  it('makes praise earn its label under the default class prior, which a tenant can turn off', () => {
+    // 0.42 positive against 0.30 / 0.28: positive alone, but not once positive is shifted by −0.5.
+    const model = fixed({ negative: 0.3, neutral: 0.28, positive: 0.42 })
+    const text = 'the parcel came today'
+    const byDefault = createClassifier({ model, rules: defaultRules })
+    expect(byDefault.classify({ text, channel: 'web' }).sentiment.label).toBe('negative')
+    const reviews = mergeRules(defaultRules, { sentiment: { classPrior: {} } })
+    if (!reviews.ok) throw new Error(JSON.stringify(reviews.issues))
+    const off = createClassifier({ model, rules: reviews.rules })
+    expect(off.classify({ text, channel: 'web' }).sentiment.label).toBe('positive')
+    expect(mergeRules(defaultRules, { sentiment: { classPrior: { happy: 1 } } }).ok).toBe(false)
+  })
+
   it('costs nothing without cues', () => {
     expect(createSentimentCueScorer({ minConfidence: 0.5 })).toBeNull()
   })
