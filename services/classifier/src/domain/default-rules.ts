@@ -146,8 +146,8 @@ export const defaultRules: ClassifierRules = {
               'none of my|nothing works|still nothing|still no|still not|still waiting|' +
               "doesn't work|does not work|not working|stopped working|broken|broke|" +
               'deleted|wiped|crashed|crashing|froze|frozen|lost my|is lost|was lost|' +
-              'got lost|been lost|lost all|lost everything|is a brick|bricked|delayed|cancelled|' +
-              'canceled|on hold|wasted|wasting|never arrived|never came|never received|' +
+              'got lost|been lost|lost all my|lost everything|is a brick|bricked|delayed|' +
+              'cancelled|canceled|on hold|wasted|never arrived|never came|never received|' +
               "not received|didn't arrive|hasn't arrived|no refund|timing out|timed out",
           ),
           second: list(
@@ -155,15 +155,16 @@ export const defaultRules: ClassifierRules = {
               'brilliant|lovely|nice one|cheers|great job|good job|well done|way to go|' +
               'love it|love that|love this|appreciate it',
           ),
-          window: 14,
+          window: 10,
           acrossSentences: true,
         },
         unless: list(
           'but|although|though|however|fixed|sorted|resolved|finally|replac*|refund*|' +
             'apolog*|for helping|for your help|for the help|helped|for fixing|for sorting|' +
             'for resolving|for replacing|no longer|not anymore|now works|works now|' +
-            'working now|now working|back up|up and running|even in|for the update*|' +
-            'for an update|for updating|updating me|keeping me updated|kept me updated|info|' +
+            'working now|now working|back up|up and running|even in|update*|info|found|' +
+            'no time wasted|not wasted|nothing wasted|' +
+            'otherwise|apart from|other than that|besides that|' +
             'information|heads up|letting me know|let me know|keeping me|keeping us|reply|' +
             'response|respond*|quick*|fast|prompt*|crew|staff|agent|team|pilot*|attendant*|' +
             'driver|captain|helpful|kind|patien*|understanding|' +
@@ -241,14 +242,14 @@ export const defaultRules: ClassifierRules = {
             'glitch*|buggy|bugs|crashing|crashed|keeps breaking|broke again|broken again|' +
             'falls apart|fell apart|fall apart|falling apart|cracked|not responding|' +
             'error message|error code|still broken|still not fixed|not fixed|no signal|' +
-            'no service|dropped calls|dropping calls|is down|went down|so slow|too slow|' +
-            'very slow|very slowly|so slowly|timing out|times out|is a brick',
+            'no service|dropped calls|dropping calls|so slow|very slow|very slowly|so slowly|' +
+            'keeps timing out|timing out|is a brick',
         ),
         unless: list(
           'thanks|thank|thx|appreciate*|grateful|love|great|awesome|amazing|excellent|' +
             'wonderful|fantastic|perfect|helpful|resolved|fixed|sorted|finally|no problem*|' +
             "no issue*|never had|never once|not once|has never|have never|hasn't|" +
-            'help me|how do i|how can i|how to',
+            'help me|how do i|how can i|how to|good|nice|no longer|not so|not as|not very|anymore',
         ),
         maxWords: 40,
       },
@@ -298,23 +299,24 @@ export const defaultRules: ClassifierRules = {
         maxWords: 40,
       },
       {
-        // One to three words that state no feeling ("help", "DM sent", "ok", "flight 1234"). The
-        // model learned from app stores, where such short texts are star-rating praise ("good",
-        // "nice"); sent to a company they are replies or requests, so praise is taken back.
+        // One to three words of reply or request ("help", "DM sent", "ok", "hi") state no
+        // feeling. The model learned from app stores, where such short texts are star-rating
+        // praise ("good", "nice"), so it calls them positive; they are neutral. Not with praise,
+        // nor with a complaint word: "still waiting", "why" and "done with you" are the model's.
         code: 'SHORT_REPLY',
-        shift: { positive: -3 },
+        shift: { positive: -3, neutral: 1.5 },
         phrases: list(
-          "help|dm|dms|dm'd|dmd|dmed|sent|done|ok|okay|k|yes|yep|yeah|no|nope|sure|follow|" +
-            'following|followed|call|calling|called|email*|hello|hi|hey|update*|flight*|order*|' +
-            'booking|ticket*|number|please|pls|plz|respond|reply|answer|why|what|when|where|' +
-            'how|really|seriously|anyone|waiting|still',
+          "help|dm|dms|dm'd|dmd|dmed|sent|done|ok|okay|k|yes|yep|yeah|sure|follow|following|" +
+            'followed|hello|hi|hey|please|pls|plz|respond|reply|answer|call me|email me',
         ),
         unless: list(
           'thanks|thank|thx|ty|tysm|love|loved|great|awesome|amazing|excellent|perfect|best|' +
             'good|nice|cool|happy|glad|wow|yay|sweet|brilliant|lovely|fantastic|wonderful|' +
             'appreciate*|kudos|bravo|congrats|congratulations|welcome|fun|beautiful|well done|' +
             'not bad|no complaint*|no major|no problem*|no issue*|easy|easier|smooth|simple|' +
-            'convenient|fast|quick*|helpful|help full|useful|number 1|number one|❤|😍|😊|🙂|👍|👌',
+            'convenient|fast|quick*|helpful|help full|useful|number 1|number one|❤|😍|😊|🙂|👍|👌|' +
+            'not|no|never|nothing|nobody|still|again|why|wtf|ugh|seriously|worst|bad|done with|' +
+            "i'm done|im done|so done",
         ),
         maxWords: 3,
       },

@@ -32,6 +32,9 @@ describe('short service messages through classify()', () => {
     ['Flight delayed. Thank you for the update', 'positive'],
     ['@company help', 'neutral'],
     ['@company DM sent', 'neutral'],
+    ['ok', 'neutral'],
+    ['hi', 'neutral'],
+    ['@company reply', 'neutral'],
   ]
   for (const [text, expected] of cases) {
     it(`calls "${text}" ${expected}`, () => {
