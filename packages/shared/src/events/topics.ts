@@ -34,7 +34,8 @@ export const topics = {
     ceType: 'closeloop.feedback.classified.v1',
     schema: FeedbackClassified,
     partitions: 6,
-    retentionMs: 4 * week,
+    // The classifier rebuilds 30 days of per-customer history from this topic at start.
+    retentionMs: 5 * week,
     compacted: false,
     dlq: true,
   },

@@ -23,14 +23,14 @@ export type PhraseRule = z.infer<typeof PhraseRule>
  * phrases anywhere, or more than `maxWords` words, stop it.
  */
 /** Log-probability steps per class; a missing class is 0. */
-export const ClassShift = z
-  .object({
-    negative: z.number().min(-10).max(10).optional(),
-    neutral: z.number().min(-10).max(10).optional(),
-    positive: z.number().min(-10).max(10).optional(),
-  })
-  .strict()
+export const ClassShift = z.object({
+  negative: z.number().min(-10).max(10).optional(),
+  neutral: z.number().min(-10).max(10).optional(),
+  positive: z.number().min(-10).max(10).optional(),
+})
 export type ClassShift = z.infer<typeof ClassShift>
+// The prior is new, so a misspelt class is refused rather than silently ignored.
+const ClassPrior = ClassShift.strict()
 
 export const SentimentCue = z.object({
   code: Code,
@@ -79,7 +79,7 @@ export const ClassifierRules = z.object({
     cues: z.array(SentimentCue).optional(),
     // Log-probability shifts applied to every scored text: the model is trained with balanced
     // classes, and the mix a business receives is not balanced (see default-rules.ts).
-    classPrior: ClassShift.optional(),
+    classPrior: ClassPrior.optional(),
   }),
   urgency: z.object({
     // Summed reason weight at or above which each level starts; below `normal` it is low.
@@ -102,7 +102,8 @@ export const ClassifierRules = z.object({
     tier: z.record(z.string(), z.number()),
     history: z.object({
       openProblemWeight: z.number(),
-      frequentContacts: z.number().int().min(1),
+      // At most what the history keeps per customer (customer-history.ts).
+      frequentContacts: z.number().int().min(1).max(100),
       frequentWeight: z.number(),
     }),
     contactRequestedWeight: z.number(),
@@ -141,7 +142,7 @@ export const TenantRuleOverrides = z
         cues: z.array(SentimentCue).optional(),
         disableCues: z.array(Code).optional(),
         // Replaces the default prior as a whole ({} turns it off).
-        classPrior: ClassShift.optional(),
+        classPrior: ClassPrior.optional(),
       })
       .strict()
       .optional(),

@@ -44,6 +44,17 @@ describe('customer history', () => {
     })
   })
 
+  it('keeps an open problem when a flood of other contacts follows it', () => {
+    const h = createCustomerHistory()
+    h.record('t/c1', 'complaint', at('2026-11-01T09:00:00Z'), true)
+    for (let i = 0; i < 150; i++) {
+      h.record('t/c1', `f${i}`, new Date(Date.parse('2026-11-01T10:00:00Z') + i * 60_000), false)
+    }
+    const seen = h.get('t/c1', at('2026-11-02T10:00:00Z'), 'next')
+    expect(seen.openProblem).toBe(true)
+    expect(seen.contactsLast30Days).toBe(101)
+  })
+
   it('forgets the least recently seen customer beyond its size', () => {
     const h = createCustomerHistory({ maxCustomers: 2 })
     h.record('t/a', 'f1', at('2026-11-01T10:00:00Z'), true)

@@ -21,8 +21,9 @@ const day = 24 * 3600 * 1000
 // A complaint counts as an open problem this long after it arrived, unless a newer one renews it.
 const openProblemMs = 14 * day
 const windowMs = 30 * day
-// Contacts kept per customer: enough for any frequent-contact threshold, bounded for floods.
-const maxContacts = 64
+// Contacts kept per customer: the most a frequent-contact threshold may ask (rules.ts), bounded
+// for floods; a fresh complaint is kept beyond it so that a flood does not hide the open problem.
+const maxContacts = 100
 
 export const createCustomerHistory = (opts: { maxCustomers?: number } = {}): CustomerHistory => {
   const maxCustomers = opts.maxCustomers ?? 200_000
@@ -47,7 +48,14 @@ export const createCustomerHistory = (opts: { maxCustomers?: number } = {}): Cus
         list.sort((a, b) => a.at - b.at)
       }
       const newest = list[list.length - 1]?.at ?? 0
-      const kept = list.filter((c) => c.at >= newest - windowMs).slice(-maxContacts)
+      let kept = list.filter((c) => c.at >= newest - windowMs)
+      if (kept.length > maxContacts) {
+        const recent = kept.slice(-maxContacts)
+        const complaint = kept
+          .slice(0, -maxContacts)
+          .findLast((c) => c.complaint && newest - c.at < openProblemMs)
+        kept = complaint === undefined ? recent : [complaint, ...recent]
+      }
       // Map keeps insertion order: re-inserting on use makes the first key the least recent.
       seen.set(customerKey, kept)
       if (seen.size > maxCustomers) {
