@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Kafka } from 'kafkajs'
+import type { Admin, Kafka } from 'kafkajs'
 import type { Logger } from 'pino'
 import type { TopicSpec } from '../events/topics.ts'
 import { type CloudEvent, decodeEvent } from './codec.ts'
@@ -16,9 +16,22 @@ const retrying = async <T>(f: () => Promise<T>, attempts = 20): Promise<T> => {
   }
 }
 
+// How often a replay checks whether retention emptied a partition it still waits for.
+const WATCH_MS = 2000
+
+/** Partitions whose records up to `end` were all deleted since the replay began. */
+const emptiedPartitions = async (admin: Admin, name: string, ends: Map<number, bigint>) => {
+  const offsets = await admin.fetchTopicOffsets(name)
+  return offsets.flatMap((p) => {
+    const end = ends.get(p.partition)
+    return end !== undefined && BigInt(p.low) >= end ? [p.partition] : []
+  })
+}
+
 /**
- * Reads a (compacted) topic from its start to the end it had when called: how a state store is
- * rebuilt from its changelog. Invalid records are logged and skipped. Returns the count applied.
+ * Reads a topic from its start to the end it had when called: how a state store is rebuilt
+ * from its changelog, or a service's memory from its own output. Invalid records are logged and
+ * skipped. Returns the count applied.
  */
 export const replayTopic = async (
   kafka: Kafka,
@@ -29,46 +42,64 @@ export const replayTopic = async (
   const admin = kafka.admin()
   await admin.connect()
   const ends = new Map<number, bigint>()
+  let watch: ReturnType<typeof setInterval> | undefined
+  let applied = 0
   try {
     for (const p of await retrying(() => admin.fetchTopicOffsets(name))) {
       if (BigInt(p.high) > BigInt(p.low)) ends.set(p.partition, BigInt(p.high))
     }
-  } finally {
-    await admin.disconnect()
-  }
-  if (ends.size === 0) return 0
+    if (ends.size === 0) return 0
 
-  const groupId = `closeloop-replay-${randomUUID()}`
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false })
-  let applied = 0
-  await consumer.connect()
-  try {
-    await consumer.subscribe({ topics: [name], fromBeginning: true })
-    await new Promise<void>((resolve, reject) => {
-      consumer.on(consumer.events.CRASH, (e) => reject(e.payload.error))
-      consumer
-        .run({
-          autoCommit: false,
-          eachBatch: async ({ batch }) => {
-            for (const m of batch.messages) {
-              const decoded = decodeEvent(m)
-              const valid = decoded.ok && spec.schema.safeParse(decoded.event.data).success
-              if (decoded.ok && valid) {
-                opts.apply(decoded.event, m.key?.toString('utf8') ?? '')
-                applied += 1
-              } else
-                opts.log.warn({ topic: name, offset: m.offset }, 'skipped invalid changelog record')
-            }
-            const end = ends.get(batch.partition)
-            if (end !== undefined && BigInt(batch.lastOffset()) + 1n >= end)
-              ends.delete(batch.partition)
-            if (ends.size === 0) resolve()
-          },
-        })
-        .catch(reject)
-    })
+    const groupId = `closeloop-replay-${randomUUID()}`
+    const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false })
+    await consumer.connect()
+    try {
+      await consumer.subscribe({ topics: [name], fromBeginning: true })
+      await new Promise<void>((resolve, reject) => {
+        const reached = (partition: number) => {
+          ends.delete(partition)
+          if (ends.size === 0) resolve()
+        }
+        consumer.on(consumer.events.CRASH, (e) => reject(e.payload.error))
+        // Retention can delete a partition's last records between the offset look-up and the
+        // fetch; no batch would then ever arrive for it, so the replay would wait forever.
+        watch = setInterval(() => {
+          emptiedPartitions(admin, name, ends).then(
+            (gone) => {
+              for (const p of gone) reached(p)
+            },
+            (err: unknown) => opts.log.warn({ err, topic: name }, 'replay watch failed'),
+          )
+        }, WATCH_MS)
+        consumer
+          .run({
+            autoCommit: false,
+            eachBatch: async ({ batch }) => {
+              for (const m of batch.messages) {
+                const decoded = decodeEvent(m)
+                const valid = decoded.ok && spec.schema.safeParse(decoded.event.data).success
+                if (decoded.ok && valid) {
+                  opts.apply(decoded.event, m.key?.toString('utf8') ?? '')
+                  applied += 1
+                } else
+                  opts.log.warn(
+                    { topic: name, offset: m.offset },
+                    'skipped invalid changelog record',
+                  )
+              }
+              const end = ends.get(batch.partition)
+              if (end !== undefined && BigInt(batch.lastOffset()) + 1n >= end)
+                reached(batch.partition)
+            },
+          })
+          .catch(reject)
+      })
+    } finally {
+      await consumer.disconnect()
+    }
   } finally {
-    await consumer.disconnect()
+    if (watch !== undefined) clearInterval(watch)
+    await admin.disconnect()
   }
   opts.log.info({ topic: name, records: applied }, 'replayed changelog')
   return applied
