@@ -34,45 +34,54 @@ export const startClassifier = async (
   })
   const prefix = config.KAFKA_TOPIC_PREFIX
   await ensureTopics(kafka, Object.values(topics), { prefix, log })
-  // Per-customer history (repeat contacts, open problems) is rebuilt from what this service
-  // published, which the topic keeps for four weeks; then intake resumes where it left off.
-  const history = createCustomerHistory()
-  await replayTopic(kafka, topics.feedbackClassified, {
-    prefix,
-    log,
-    apply: (event) => recordClassified(history, event.data as FeedbackClassified),
-  })
-  log.info({ customers: history.size() }, 'customer history rebuilt')
-  const publisher = createPublisher(kafka, { prefix, log })
+  // Health and metrics answer from the start: /readyz says 503 until the consumer is running,
+  // which follows the history replay below (its length grows with the topic's five weeks).
   const metrics = createMetrics()
-  const consumer = await runConsumer({
-    kafka,
-    publisher,
-    prefix,
-    log,
-    groupId: config.CLASSIFIER_GROUP_ID,
-    inputs: [topics.feedbackReceived],
-    handle: createClassifyHandler({
-      classifierFor,
-      history,
-      now: () => new Date(),
-    }),
-    metrics: consumerMetrics(metrics),
-  })
-
+  let consumer: Awaited<ReturnType<typeof runConsumer>> | undefined
   const app = new Hono()
-  mountOps(app, { ready: () => consumer.isReady(), metrics })
+  mountOps(app, { ready: () => consumer?.isReady() ?? false, metrics })
   const server = await startHttpServer(app, {
     host: config.HOST,
     port: config.CLASSIFIER_PORT,
     log,
   })
+  const publisher = createPublisher(kafka, { prefix, log })
+  try {
+    // Per-customer history (repeat contacts, open problems) is rebuilt from what this service
+    // published; then intake resumes where it left off.
+    const history = createCustomerHistory()
+    await replayTopic(kafka, topics.feedbackClassified, {
+      prefix,
+      log,
+      apply: (event) => recordClassified(history, event.data as FeedbackClassified),
+    })
+    log.info({ customers: history.size() }, 'customer history rebuilt')
+    consumer = await runConsumer({
+      kafka,
+      publisher,
+      prefix,
+      log,
+      groupId: config.CLASSIFIER_GROUP_ID,
+      inputs: [topics.feedbackReceived],
+      handle: createClassifyHandler({
+        classifierFor,
+        history,
+        now: () => new Date(),
+      }),
+      metrics: consumerMetrics(metrics),
+    })
+  } catch (err) {
+    await publisher.stop()
+    await server.stop()
+    throw err
+  }
+  const running = consumer
   return {
     port: server.port,
     stop: () =>
       stopInOrder(
         [
-          ['consumer', consumer.stop],
+          ['consumer', running.stop],
           ['publisher', publisher.stop],
           ['http', server.stop],
         ],
