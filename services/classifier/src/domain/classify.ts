@@ -57,6 +57,10 @@ export type ClassifierDeps = {
 
 const SYMBOLS_RE = /\p{Extended_Pictographic}|[:;=]-?[()DPp]/u
 const round3 = (n: number) => Math.round(n * 1000) / 1000
+const addShifts = (
+  a: readonly [number, number, number],
+  b: readonly [number, number, number] | null,
+): [number, number, number] => (b === null ? [...a] : [a[0] + b[0], a[1] + b[1], a[2] + b[2]])
 
 const chooseLanguage = (
   text: string,
@@ -101,9 +105,10 @@ export const createClassifier = (deps: ClassifierDeps): Classifier => {
     let sentiment: Sentiment
     if (language.supported) {
       let p = model.predictTokens?.(input.text, normalised, tokens) ?? model.predict(input.text)
+      // Cue and prior shifts are log-probability steps, so they add up before one renormalisation.
       const cue = scoreCues?.(tokens)
-      if (cue != null) p = shiftProbabilities(p, cue.shift)
-      if (priorShift !== null) p = shiftProbabilities(p, priorShift)
+      const shift = cue == null ? priorShift : addShifts(cue.shift, priorShift)
+      if (shift !== null) p = shiftProbabilities(p, shift)
       const label =
         p.negative >= p.neutral && p.negative >= p.positive
           ? 'negative'

@@ -14,14 +14,6 @@ export const PhraseRule = z.object({
 })
 export type PhraseRule = z.infer<typeof PhraseRule>
 
-/**
- * A pattern on which the sentiment model's verdict is adjusted: when it fires, `shift` is added to
- * the class log-probabilities. It fires on any of `phrases`, on a text that opens with one of
- * `opens` (after @mentions and greetings; "?" there means "contains a question mark"), or on a
- * phrase of `sequence.first` followed within `window` words by a phrase of `sequence.second` that is
- * not negated ("no delays"); and, if `requires` is given, one of its phrases occurs too. `unless`
- * phrases anywhere, or more than `maxWords` words, stop it.
- */
 /** Log-probability steps per class; a missing class is 0. */
 export const ClassShift = z.object({
   negative: z.number().min(-10).max(10).optional(),
@@ -32,6 +24,14 @@ export type ClassShift = z.infer<typeof ClassShift>
 // The prior is new, so a misspelt class is refused rather than silently ignored.
 const ClassPrior = ClassShift.strict()
 
+/**
+ * A pattern on which the sentiment model's verdict is adjusted: when it fires, `shift` is added to
+ * the class log-probabilities. It fires on any of `phrases`, on a text that opens with one of
+ * `opens` (after @mentions and greetings; "?" there means "contains a question mark"), or on a
+ * phrase of `sequence.first` followed within `window` words by a phrase of `sequence.second` that is
+ * not negated ("no delays"); and, if `requires` is given, one of its phrases occurs too. `unless`
+ * phrases anywhere, or more than `maxWords` words, stop it.
+ */
 export const SentimentCue = z.object({
   code: Code,
   shift: ClassShift,
