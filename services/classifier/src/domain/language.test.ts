@@ -13,6 +13,10 @@ describe('detectLanguage', () => {
     ["Je n'ai pas reçu ma commande et le service client ne répond pas", 'fr'],
     ['Die Lieferung ist nicht angekommen und ich bin sehr unzufrieden', 'de'],
     ['O produto chegou quebrado e não consigo falar com ninguém', 'pt'],
+    ['Zamówienie nie dotarło i nikt nie odpowiada, to jest bardzo słaba obsługa', 'pl'],
+    // Shorthand English, not Polish "w" and "i".
+    ['iphones r 2 expensive. Most went w/ htc/galaxy. No customer loyalty w/phone comp..', 'en'],
+    ['stuck w/ no help, i w/ my kids at the counter', 'en'],
     ['我的订单还没有到', 'zh'],
     ['Заказ так и не пришёл', 'ru'],
     ['لم يصل طلبي بعد', 'ar'],

@@ -53,7 +53,8 @@ const FUNCTION_WORDS: Record<string, string[]> = {
     'yang dan di ini itu tidak saya untuk dengan ada aplikasi sangat bisa tapi sudah belum terima kasih',
   ),
   tr: words('ve bir bu çok cok için icin ama değil degil ben sen da de ne var yok teşekkürler'),
-  pl: words('i w nie na się sie jest to że ze z do jak ale bardzo dziękuję'),
+  // Not the one-letter "i", "w" and "z": tweets write "w/" for with, and "i" is English.
+  pl: words('nie na się sie jest to że ze do jak ale bardzo dziękuję mnie mój moja już'),
   sv: words('och att det som en är inte jag på med för har men mycket tack'),
   tl: words('ang mga ng sa hindi po ako ko ito na naman salamat'),
 }
