@@ -114,6 +114,45 @@ describe('closeloop classify', () => {
     expect(run('', ['evaluate', empty]).status).toBe(1)
   })
 
+  it("reads items with a tenant's rule overrides from --rules, and names a wrong field", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'closeloop-rules-'))
+    const rules = join(dir, 'rules.json')
+    writeFileSync(
+      rules,
+      JSON.stringify({
+        version: 'bistro-3',
+        topics: { taxonomy: [{ name: 'parking', keywords: ['parking', 'car park'] }] },
+      }),
+    )
+    const item = `${JSON.stringify({ text: 'The car park was full again and we missed our table' })}\n`
+    const plain = JSON.parse(run(item).stdout)
+    expect(plain.topics.map((t: { name: string }) => t.name)).not.toContain('parking')
+    const res = run(item, ['classify', '--rules', rules])
+    expect(res.status).toBe(0)
+    const tenant = JSON.parse(res.stdout)
+    expect(tenant.rulesVersion).toBe('bistro-3')
+    expect(tenant.topics.map((t: { name: string }) => t.name)).toContain('parking')
+
+    const labelled = join(dir, 'labelled.jsonl')
+    writeFileSync(labelled, `${JSON.stringify({ text: 'thanks!', label: 'positive' })}\n`)
+    expect(run('', ['evaluate', '--rules', rules, labelled]).stdout).toContain('rules bistro-3')
+
+    const bad = join(dir, 'bad.json')
+    writeFileSync(bad, JSON.stringify({ sentiment: { classPrior: { positive: 'lots' } } }))
+    for (const args of [
+      ['classify', '--rules', bad],
+      ['evaluate', '--rules', bad, labelled],
+    ]) {
+      const refused = run(item, args)
+      expect(refused.status).toBe(2)
+      expect(refused.stdout).toBe('')
+      expect(refused.stderr).toContain('sentiment.classPrior.positive')
+    }
+    const missing = run(item, ['classify', '--rules', join(dir, 'nope.json')])
+    expect(missing.status).toBe(2)
+    expect(missing.stderr).toContain('cannot read rules')
+  })
+
   it('refuses an unknown command with a usage message', () => {
     const res = run('', ['frobnicate'])
     expect(res.status).toBe(2)

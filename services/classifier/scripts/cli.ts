@@ -2,7 +2,9 @@ import { createInterface } from 'node:readline'
 import { Channel, CustomerTier } from '@closeloop/shared/events'
 import { z } from 'zod'
 import type { ClassifyInput } from '../src/domain/classify.ts'
+import type { ClassifierRules } from '../src/domain/rules.ts'
 import { loadDefaultClassifier } from '../src/model-loader.ts'
+import { takeRulesOption } from './rules-option.ts'
 
 // Operator CLI of the classifier: `classify` reads feedback items (the ingest input shape) as
 // JSON lines on stdin and writes one classification per line on stdout. Needs no Kafka.
@@ -147,8 +149,8 @@ const toInput = (item: CliItem): ClassifyInput => {
   }
 }
 
-const classifyStream = async () => {
-  const classifier = loadDefaultClassifier({ clock: { now: () => new Date() } })
+const classifyStream = async (rules: ClassifierRules) => {
+  const classifier = loadDefaultClassifier({ rules, clock: { now: () => new Date() } })
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })
   let n = 0
   let out = ''
@@ -184,18 +186,31 @@ const classifyStream = async () => {
   flush()
 }
 
-const usage = `usage: closeloop classify < items.jsonl > classified.jsonl
+const usage = `usage: closeloop classify [--rules FILE.json] < items.jsonl > classified.jsonl
   Reads one feedback item per line ({"text": "...", "channel": "web", "rating": 2, ...}) and
   writes one classification per line. A line without text, or not JSON, becomes
   {"error": {...}, "line": n}; an optional field that does not fit is ignored and named in
   the line's "warnings".
+  --rules FILE.json  rule overrides, the object a tenant has as "classifierRules" in the
+                     tenants file, so items are read as the service reads that tenant's
 `
 
 const main = async (argv: string[]) => {
-  const [command] = argv
-  if (command === 'classify') return classifyStream()
+  const [command, ...args] = argv
+  if (command === 'classify' && !args.some((a) => a === '--help' || a === '-h')) {
+    const option = takeRulesOption(args)
+    const unknown = option.ok ? option.rest[0] : undefined
+    if (option.ok && unknown === undefined) return classifyStream(option.rules)
+    process.stderr.write(
+      `closeloop classify: ${option.ok ? `unknown argument ${unknown}` : option.message}\n`,
+    )
+    process.stderr.write(usage)
+    process.exitCode = 2
+    return
+  }
   process.stderr.write(usage)
-  process.exitCode = command === undefined || command === '--help' || command === 'help' ? 0 : 2
+  const help = command === undefined || command === '--help' || command === 'help'
+  process.exitCode = help || command === 'classify' ? 0 : 2
 }
 
 await main(process.argv.slice(2))

@@ -1,19 +1,24 @@
+import { existsSync } from 'node:fs'
+import type { ClassifierRules } from '../src/domain/rules.ts'
 import { loadDefaultClassifier } from '../src/model-loader.ts'
 import { baselines } from './baselines.ts'
 import { LABELS, loadLabelledFile } from './data.ts'
 import { classReport } from './metrics.ts'
+import { takeRulesOption } from './rules-option.ts'
 
 // Sentiment figures on labelled data of your own, beside the npm lexicons, through the same
 // classify() path the service uses. Each file is JSON lines with `text` and `label`
 // (negative | neutral | positive); other fields are ignored, unreadable lines are counted.
-// Usage: ./bin/closeloop evaluate FILE.jsonl [FILE.jsonl …]
+// Usage: ./bin/closeloop evaluate [--rules FILE.json] FILE.jsonl [FILE.jsonl …]
 
 const out = (s = '') => process.stdout.write(`${s}\n`)
 const f3 = (x: number) => (Number.isNaN(x) ? '  -  ' : x.toFixed(3))
 const LABEL_ID = { negative: 0, neutral: 1, positive: 2 } as const
 
-const evaluate = (files: string[]) => {
-  const classifier = loadDefaultClassifier()
+const evaluate = (files: string[], rules: ClassifierRules) => {
+  const classifier = loadDefaultClassifier({ rules })
+  out(`model ${classifier.model.name} ${classifier.model.version}, rules ${rules.version}`)
+  out()
   const systems: { name: string; predict(text: string): number }[] = [
     {
       name: `closeloop ${classifier.model.version}`,
@@ -22,6 +27,11 @@ const evaluate = (files: string[]) => {
     ...baselines.map((b) => ({ name: b.name, predict: (text: string) => b.label(b.score(text)) })),
   ]
   for (const file of files) {
+    if (!existsSync(file)) {
+      process.stderr.write(`${file}: no such file\n`)
+      process.exitCode = 1
+      continue
+    }
     const { rows, skipped } = loadLabelledFile(file, 'file')
     const skippedNote = skipped === 0 ? '' : `; skipped ${skipped} lines without text and label`
     if (rows.length === 0) {
@@ -47,8 +57,19 @@ const evaluate = (files: string[]) => {
   }
 }
 
-const files = process.argv.slice(2)
-if (files.length === 0) {
-  process.stderr.write('usage: closeloop evaluate FILE.jsonl [FILE.jsonl …]\n')
+const usage = `usage: closeloop evaluate [--rules FILE.json] FILE.jsonl [FILE.jsonl …]
+  Each FILE has one {"text": "...", "label": "negative|neutral|positive"} per line.
+  --rules FILE.json  rule overrides, as a tenant's "classifierRules" in the tenants file
+`
+const args = process.argv.slice(2)
+const option = takeRulesOption(args)
+if (args.includes('--help') || args.includes('-h')) process.stderr.write(usage)
+else if (!option.ok) {
+  process.stderr.write(`closeloop evaluate: ${option.message}\n`)
   process.exitCode = 2
-} else evaluate(files)
+} else if (option.rest.length === 0 || option.rest.some((a) => a.startsWith('-'))) {
+  const flag = option.rest.find((a) => a.startsWith('-'))
+  if (flag !== undefined) process.stderr.write(`closeloop evaluate: unknown option ${flag}\n`)
+  process.stderr.write(usage)
+  process.exitCode = 2
+} else evaluate(option.rest, option.rules)
