@@ -2,22 +2,30 @@ import { z } from 'zod'
 import { IsoDateTime, SentimentLabel, UrgencyLevel } from './common.ts'
 import { FeedbackReceived } from './feedback-received.ts'
 
+/** One reason behind a verdict, e.g. { code: 'CHURN_INTENT', detail: 'cancel', weight: 3 }. */
+export const Reason = z.object({
+  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  detail: z.string().max(200).optional(),
+  weight: z.number(),
+})
+export type Reason = z.infer<typeof Reason>
+
 export const Sentiment = z.object({
   label: SentimentLabel,
   // -1 most negative … 1 most positive.
   score: z.number().min(-1).max(1),
   // Probability the label is right, 0…1.
   confidence: z.number().min(0).max(1),
+  // What chose the label, strongest first: the words the model weighed most for it (TERM), cue
+  // rules that fired (their code) and the class prior when it changed the label (CLASS_PRIOR).
+  // weight is log-odds for the label. Absent when the text was not scored.
+  reasons: z.array(Reason).max(10).optional(),
 })
 export type Sentiment = z.infer<typeof Sentiment>
 
-/** One reason that raised or lowered urgency, e.g. { code: 'CHURN_INTENT', detail: 'cancel' }. */
-export const UrgencyReason = z.object({
-  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
-  detail: z.string().max(200).optional(),
-  weight: z.number(),
-})
-export type UrgencyReason = z.infer<typeof UrgencyReason>
+/** One reason that raised or lowered urgency. */
+export const UrgencyReason = Reason
+export type UrgencyReason = Reason
 
 export const Urgency = z.object({
   level: UrgencyLevel,
@@ -30,6 +38,8 @@ export type Urgency = z.infer<typeof Urgency>
 export const TopicScore = z.object({
   name: z.string().min(1).max(100),
   score: z.number().min(0).max(1),
+  // The taxonomy keywords found in the text.
+  keywords: z.array(z.string().max(200)).max(10).optional(),
 })
 export type TopicScore = z.infer<typeof TopicScore>
 

@@ -12,6 +12,7 @@ export {
 export {
   FeedbackClassified,
   Language,
+  Reason,
   Sentiment,
   TopicScore,
   Urgency,

@@ -2,14 +2,23 @@ import type {
   Channel,
   CustomerTier,
   Language,
+  Reason,
   Sentiment,
   TopicScore,
   Urgency,
 } from '@closeloop/shared/events'
 import { detectLanguage } from './language.ts'
 import type { ClassifierRules } from './rules.ts'
-import { createSentimentCueScorer, shiftProbabilities } from './sentiment-cues.ts'
-import type { SentimentModel } from './sentiment-model.ts'
+import {
+  createSentimentCueScorer,
+  type SentimentShift,
+  shiftProbabilities,
+} from './sentiment-cues.ts'
+import type {
+  SentimentLabelIndex,
+  SentimentModel,
+  SentimentProbabilities,
+} from './sentiment-model.ts'
 import { normaliseText, tokenize } from './text.ts'
 import { createTopicScorer } from './topics.ts'
 import { createUrgencyScorer, LEVEL_RANK } from './urgency.ts'
@@ -57,6 +66,52 @@ export type ClassifierDeps = {
 
 const SYMBOLS_RE = /\p{Extended_Pictographic}|[:;=]-?[()DPp]/u
 const round3 = (n: number) => Math.round(n * 1000) / 1000
+const round2 = (n: number) => Math.round(n * 100) / 100
+const LABELS = ['negative', 'neutral', 'positive'] as const
+// How many of the model's words a verdict names.
+const MAX_TERMS = 3
+
+/** A log-probability shift as log-odds for `label` against the other two classes. */
+const shiftFor = (shift: readonly [number, number, number], label: SentimentLabelIndex): number =>
+  (shift[label] as number) -
+  ((shift[(label + 1) % 3] as number) + (shift[(label + 2) % 3] as number)) / 2
+
+const argmax = (p: SentimentProbabilities): SentimentLabelIndex =>
+  p.negative >= p.neutral && p.negative >= p.positive ? 0 : p.positive >= p.neutral ? 2 : 1
+
+/**
+ * Why the label: the model's strongest words for it, the cues that fired (whichever way they
+ * pushed: a cue the model overruled is still worth seeing) and the class prior when it, and
+ * not the text, decided. Strongest first.
+ */
+const sentimentReasons = (
+  model: SentimentModel,
+  label: SentimentLabelIndex,
+  cue: SentimentShift | null,
+  prior: readonly [number, number, number] | null,
+  withoutPrior: SentimentLabelIndex,
+): Reason[] => {
+  const evidence = model.explain?.(label, MAX_TERMS)
+  const reasons: Reason[] = (evidence?.terms ?? []).map((t) => ({
+    code: 'TERM',
+    detail: t.term,
+    weight: round2(t.weight),
+  }))
+  if (evidence?.lexicon !== undefined) {
+    const { words, weight } = evidence.lexicon
+    reasons.push({ code: 'LEXICON', detail: words.join(', '), weight: round2(weight) })
+  }
+  for (const f of cue?.fired ?? []) {
+    // A stem's star ("delay*") is rule syntax, not something the customer wrote.
+    const detail = f.detail.replaceAll('*', '')
+    reasons.push({ code: f.code, detail, weight: round2(shiftFor(f.shift, label)) })
+  }
+  if (prior !== null && withoutPrior !== label) {
+    const detail = LABELS.flatMap((l, i) => (prior[i] === 0 ? [] : [`${l} ${prior[i]}`])).join(', ')
+    reasons.push({ code: 'CLASS_PRIOR', detail, weight: round2(shiftFor(prior, label)) })
+  }
+  return reasons.sort((a, b) => b.weight - a.weight)
+}
 const addShifts = (
   a: readonly [number, number, number],
   b: readonly [number, number, number] | null,
@@ -104,21 +159,25 @@ export const createClassifier = (deps: ClassifierDeps): Classifier => {
     const language = chooseLanguage(input.text, tokens, input.languageHint, rules)
     let sentiment: Sentiment
     if (language.supported) {
-      let p = model.predictTokens?.(input.text, normalised, tokens) ?? model.predict(input.text)
+      const raw = model.predictTokens?.(input.text, normalised, tokens) ?? model.predict(input.text)
       // Cue and prior shifts are log-probability steps, so they add up before one renormalisation.
-      const cue = scoreCues?.(tokens)
-      const shift = cue == null ? priorShift : addShifts(cue.shift, priorShift)
-      if (shift !== null) p = shiftProbabilities(p, shift)
-      const label =
-        p.negative >= p.neutral && p.negative >= p.positive
-          ? 'negative'
-          : p.positive >= p.neutral
-            ? 'positive'
-            : 'neutral'
+      const cue = scoreCues?.(tokens) ?? null
+      const shift = cue === null ? priorShift : addShifts(cue.shift, priorShift)
+      const p = shift === null ? raw : shiftProbabilities(raw, shift)
+      const label = argmax(p)
       sentiment = {
-        label,
+        label: LABELS[label],
         score: round3(Math.max(-1, Math.min(1, p.positive - p.negative))),
         confidence: round3(Math.max(p.negative, p.neutral, p.positive)),
+        reasons: sentimentReasons(
+          model,
+          label,
+          cue,
+          priorShift,
+          priorShift === null
+            ? label
+            : argmax(cue === null ? raw : shiftProbabilities(raw, cue.shift)),
+        ),
       }
     } else {
       // Not scored: marked by confidence 0 and needsHuman, never passed off as a neutral verdict.

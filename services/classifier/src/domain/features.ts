@@ -22,8 +22,23 @@ export type FeatureLexicons = {
   cues: Record<string, string[]>
 }
 
-/** A sparse feature vector: `n` (index, value) pairs; buffers are reused between calls. */
-export type FeatureVector = { idx: Int32Array; val: Float32Array; n: number; nSparse: number }
+/**
+ * A sparse feature vector: `n` (index, value) pairs; buffers are reused between calls. The first
+ * `nSparse` are word features; `src` says where each came from, so a verdict can name its words:
+ * token index × 4, + 1 for a bigram ending at that token, + 2 when the word is negated.
+ */
+export type FeatureVector = {
+  idx: Int32Array
+  val: Float32Array
+  src: Int32Array
+  n: number
+  nSparse: number
+}
+export const SRC_BIGRAM = 1
+export const SRC_NEGATED = 2
+// `src` of the dense features read from the valence lexicon (the others get SRC_DENSE).
+export const SRC_LEXICON = -1
+export const SRC_DENSE = -2
 
 export type FeatureExtractor = {
   extract(text: string, out: FeatureVector): FeatureVector
@@ -43,6 +58,9 @@ export type TextAnalysis = {
   cueCounts: Map<string, number>
   // Words of three or more letters written in capitals (shouting).
   capsWords: number
+  // Tokens found in the valence lexicon, by index, with their valence as it counted (negated).
+  valenceAt: number[]
+  valenceOf: number[]
 }
 
 const MAX_FEATURES = 4096
@@ -115,6 +133,7 @@ export const isNegator = (t: string): boolean => NEGATORS.has(t) || t.endsWith("
 export const createVector = (): FeatureVector => ({
   idx: new Int32Array(MAX_FEATURES),
   val: new Float32Array(MAX_FEATURES),
+  src: new Int32Array(MAX_FEATURES),
   n: 0,
   nSparse: 0,
 })
@@ -154,6 +173,8 @@ export const createFeatureExtractor = (
     let negLeft = 0
     let butSeen = false
     const cueCounts = new Map<string, number>()
+    const valenceAt: number[] = []
+    const valenceOf: number[] = []
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as string
       if (CLAUSE_END.has(t)) {
@@ -168,6 +189,8 @@ export const createFeatureExtractor = (
         const v = valence.get(t)
         if (v !== undefined) {
           const s = (negLeft > 0 ? -0.74 * v : v) * (butSeen ? 1.5 : 1)
+          valenceAt.push(i)
+          valenceOf.push(s)
           if (s > 0) lexPos += s
           else lexNeg -= s
         }
@@ -189,12 +212,12 @@ export const createFeatureExtractor = (
       }
     }
     const capsWords = text.match(CAPS_RE)?.length ?? 0
-    return { normalised, tokens, lexPos, lexNeg, cueCounts, capsWords }
+    return { normalised, tokens, lexPos, lexNeg, cueCounts, capsWords, valenceAt, valenceOf }
   }
 
   const extractFromAnalysis = (a: TextAnalysis, out: FeatureVector): FeatureVector => {
     const { tokens } = a
-    const idx = out.idx
+    const { idx, src } = out
     let n = 0
     const cap = MAX_FEATURES - 64
     let negLeft = 0
@@ -210,20 +233,27 @@ export const createFeatureExtractor = (
         SEED_UNI,
       )
       if (word) words++
+      let from = i * 4
       if (CLAUSE_END.has(t)) negLeft = 0
       else if (negLeft > 0) {
         h = hashPair(h, 0x6e6567)
         negLeft--
+        from += SRC_NEGATED
       }
       if (isNegator(t)) negLeft = config.negationScope
+      src[n] = from
       idx[n++] = h & mask
-      if (config.bigrams && i > 0) idx[n++] = hashPair(prev, h) & mask
+      if (config.bigrams && i > 0) {
+        src[n] = from + SRC_BIGRAM
+        idx[n++] = hashPair(prev, h) & mask
+      }
       prev = h
       if (word && config.charNgrams !== null && t.length >= 3) {
         const padded = ` ${t} `
         for (let len = config.charNgrams.min; len <= config.charNgrams.max; len++) {
           for (let s = 0; s + len <= padded.length && n < cap; s++) {
             if (len >= padded.length) break
+            src[n] = i * 4
             idx[n++] = (hashString(padded.slice(s, s + len), SEED_CHAR) ^ len) & mask
           }
         }
@@ -234,17 +264,18 @@ export const createFeatureExtractor = (
     const val = out.val
     for (let i = 0; i < n; i++) val[i] = norm
     out.nSparse = n
-    const put = (h: number, v: number) => {
+    const put = (h: number, v: number, from = SRC_DENSE) => {
       idx[n] = h
       val[n] = v
+      src[n] = from
       n++
     }
     put(dense('bias'), 1)
-    put(dense('lex:pos'), Math.min(a.lexPos, 8) / 4)
-    put(dense('lex:neg'), Math.min(a.lexNeg, 8) / 4)
+    put(dense('lex:pos'), Math.min(a.lexPos, 8) / 4, SRC_LEXICON)
+    put(dense('lex:neg'), Math.min(a.lexNeg, 8) / 4, SRC_LEXICON)
     const net = a.lexPos - a.lexNeg
-    put(dense(`lex:bin:${Math.max(-4, Math.min(4, Math.round(net)))}`), 1)
-    if (a.lexPos === 0 && a.lexNeg === 0) put(dense('lex:none'), 1)
+    put(dense(`lex:bin:${Math.max(-4, Math.min(4, Math.round(net)))}`), 1, SRC_LEXICON)
+    if (a.lexPos === 0 && a.lexNeg === 0) put(dense('lex:none'), 1, SRC_LEXICON)
     let problem = 0
     for (const [family, count] of a.cueCounts) {
       const h = cueHashes.get(family)

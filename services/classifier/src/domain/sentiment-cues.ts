@@ -4,8 +4,15 @@ import type { ClassifierRules, SentimentCue } from './rules.ts'
 import type { SentimentProbabilities } from './sentiment-model.ts'
 import { isWord } from './text.ts'
 
-/** Log-probability shifts for (negative, neutral, positive) and the cues that produced them. */
-export type SentimentShift = { shift: [number, number, number]; codes: string[] }
+/**
+ * Log-probability shifts for (negative, neutral, positive), the cues that produced them and, for
+ * each, the words that made it fire ("thanks … delay").
+ */
+export type SentimentShift = {
+  shift: [number, number, number]
+  codes: string[]
+  fired: { code: string; detail: string; shift: [number, number, number] }[]
+}
 
 type Role = 'phrase' | 'first' | 'second' | 'opens' | 'requires' | 'unless'
 type Tag = { cue: number; role: Role }
@@ -60,15 +67,16 @@ export const createSentimentCueScorer = (rules: ClassifierRules['sentiment']) =>
       if (c.maxWords !== undefined && words > c.maxWords) continue
       if (ms.some((m) => m.tag.role === 'unless')) continue
       if (c.requires !== undefined && !ms.some((m) => m.tag.role === 'requires')) continue
-      let fired = ms.some(
+      let detail = ms.find(
         (m) => m.tag.role === 'phrase' || (m.tag.role === 'opens' && m.at === opening),
-      )
-      if (!fired && c.opens?.includes('?') === true) {
-        fired = ms.some((m) => m.tag.role === 'opens' && tokens[m.at] === '?')
+      )?.phrase
+      if (detail === undefined && c.opens?.includes('?') === true) {
+        if (ms.some((m) => m.tag.role === 'opens' && tokens[m.at] === '?')) detail = '?'
       }
-      if (!fired && c.sequence !== undefined) {
+      if (detail === undefined && c.sequence !== undefined) {
         const { window, acrossSentences } = c.sequence
-        fired = ms.some(
+        let second: string | undefined
+        const first = ms.find(
           (f) =>
             f.tag.role === 'first' &&
             ms.some((t) => {
@@ -82,16 +90,23 @@ export const createSentimentCueScorer = (rules: ClassifierRules['sentiment']) =>
               }
               if (ends > (acrossSentences === true ? 1 : 0)) return false
               const before = tokens[t.at - 1]
-              return before === undefined || !isNegator(before)
+              if (before !== undefined && isNegator(before)) return false
+              second = t.phrase
+              return true
             }),
         )
+        if (first !== undefined) detail = `${first.phrase} … ${second}`
       }
-      if (!fired) continue
-      out ??= { shift: [0, 0, 0], codes: [] }
-      out.shift[0] += c.shift.negative ?? 0
-      out.shift[1] += c.shift.neutral ?? 0
-      out.shift[2] += c.shift.positive ?? 0
+      if (detail === undefined) continue
+      const shift: [number, number, number] = [
+        c.shift.negative ?? 0,
+        c.shift.neutral ?? 0,
+        c.shift.positive ?? 0,
+      ]
+      out ??= { shift: [0, 0, 0], codes: [], fired: [] }
+      out.shift = [out.shift[0] + shift[0], out.shift[1] + shift[1], out.shift[2] + shift[2]]
       out.codes.push(c.code)
+      out.fired.push({ code: c.code, detail, shift })
     }
     return out
   }

@@ -1,5 +1,14 @@
 import { z } from 'zod'
-import { createFeatureExtractor, createVector } from './features.ts'
+import {
+  createFeatureExtractor,
+  createVector,
+  isNegator,
+  SRC_BIGRAM,
+  SRC_DENSE,
+  SRC_LEXICON,
+  SRC_NEGATED,
+  type TextAnalysis,
+} from './features.ts'
 
 /** Class probabilities for one text, summing to 1. */
 export type SentimentProbabilities = { negative: number; neutral: number; positive: number }
@@ -11,6 +20,45 @@ export type SentimentModel = {
   predict(text: string): SentimentProbabilities
   /** The same for text already normalised and tokenised by normaliseText and tokenize. */
   predictTokens?(text: string, normalised: string, tokens: string[]): SentimentProbabilities
+  /**
+   * The words of the last text predicted that most favoured `label` over the other two classes,
+   * strongest first: `weight` is their share of the label's log-odds (calibrated, > 0). With
+   * `lexicon`, the part the valence lexicon's features played, and its words that point the
+   * label's way.
+   */
+  explain?(label: SentimentLabelIndex, max: number): ModelEvidence
+}
+export type ModelEvidence = { terms: TermEvidence[]; lexicon?: { words: string[]; weight: number } }
+
+/** 0 negative, 1 neutral, 2 positive: the order of the classes in the model file. */
+export type SentimentLabelIndex = 0 | 1 | 2
+export type TermEvidence = { term: string; weight: number }
+
+const SKIPPED = new Set(['@user', 'httpurl'])
+// Below this a word hardly moved the verdict ("the" at 0.02): naming it would mislead.
+const MIN_TERM_WEIGHT = 0.05
+// Punctuation carries weight ("?", "!") but names nothing a reader can check.
+const NAMEABLE_RE = /^[\p{L}\p{N}]|\p{Extended_Pictographic}/u
+
+/** How a word feature reads: "rude", "not helpful", "never … again", "no refund". */
+const termName = (tokens: readonly string[], src: number): string | undefined => {
+  const i = src >> 2
+  const t = tokens[i] as string
+  if (!NAMEABLE_RE.test(t)) return undefined
+  if ((src & SRC_BIGRAM) !== 0) {
+    let j = i - 1
+    while (j >= 0 && SKIPPED.has(tokens[j] as string)) j--
+    const before = tokens[j]
+    if (before === undefined) return t
+    return NAMEABLE_RE.test(before) ? `${before} ${t}` : undefined
+  }
+  if ((src & SRC_NEGATED) !== 0) {
+    for (let j = i - 1; j >= 0; j--) {
+      const w = tokens[j] as string
+      if (isNegator(w)) return j === i - 1 ? `${w} ${t}` : `${w} … ${t}`
+    }
+  }
+  return t
 }
 
 /**
@@ -91,16 +139,75 @@ export const createSentimentModel = (file: SentimentModelFile): SentimentModel =
     }
     return softmax3(z0 * invT, z1 * invT, z2 * invT)
   }
+  let last: TextAnalysis = extractor.analyse('')
+  const topWeight = new Float64Array(16)
+  const topSrc = new Int32Array(16)
   return {
     name: file.name,
     version: file.version,
     predict(text) {
-      extractor.extract(text, vec)
+      last = extractor.analyse(text)
+      extractor.extractFromAnalysis(last, vec)
       return score()
     },
     predictTokens(text, normalised, tokens) {
-      extractor.extractFromAnalysis(extractor.analyseTokens(text, normalised, tokens), vec)
+      last = extractor.analyseTokens(text, normalised, tokens)
+      extractor.extractFromAnalysis(last, vec)
       return score()
+    },
+    explain(label, max) {
+      const { idx, val, src, n } = vec
+      const a = label === 0 ? 1 : 0
+      const b = label === 2 ? 1 : 2
+      // The strongest few word features, kept in order as they come (no names built yet: most
+      // features are never shown). Twice as many as asked, since a word can come up twice.
+      const keep = Math.min(max * 2, topSrc.length)
+      let kept = 0
+      let lexicon = 0
+      for (let i = 0; i < n; i++) {
+        const from = src[i] as number
+        if (from === SRC_DENSE) continue
+        const j = (idx[i] as number) * 3
+        const w = table[j + label] as number
+        const evidence = (w - ((table[j + a] as number) + (table[j + b] as number)) / 2) * invT
+        const contribution = evidence * (val[i] as number)
+        if (from === SRC_LEXICON) {
+          lexicon += contribution
+          continue
+        }
+        if (contribution < MIN_TERM_WEIGHT) continue
+        if (kept === keep && contribution <= (topWeight[kept - 1] as number)) continue
+        let k = kept < keep ? kept++ : kept - 1
+        while (k > 0 && (topWeight[k - 1] as number) < contribution) {
+          topWeight[k] = topWeight[k - 1] as number
+          topSrc[k] = topSrc[k - 1] as number
+          k--
+        }
+        topWeight[k] = contribution
+        topSrc[k] = from
+      }
+      const byTerm = new Map<string, number>()
+      for (let k = 0; k < kept; k++) {
+        const term = termName(last.tokens, topSrc[k] as number)
+        if (term !== undefined) byTerm.set(term, (byTerm.get(term) ?? 0) + (topWeight[k] as number))
+      }
+      const terms = [...byTerm]
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, max)
+        .map(([term, weight]) => ({ term, weight }))
+      if (label === 1 || lexicon <= 0) return { terms }
+      // The label's way, as the word counted: "disappointed" after "not" is positive.
+      const words: string[] = []
+      const { tokens, valenceAt, valenceOf } = last
+      for (let k = 0; k < valenceAt.length && words.length < max; k++) {
+        const v = valenceOf[k] as number
+        const i = valenceAt[k] as number
+        const t = tokens[i] as string
+        if (!(label === 0 ? v < 0 : v > 0) || words.some((w) => w.endsWith(t))) continue
+        words.push(i > 0 && isNegator(tokens[i - 1] as string) ? `${tokens[i - 1]} ${t}` : t)
+      }
+      if (words.length === 0) return { terms }
+      return { terms, lexicon: { words, weight: lexicon } }
     },
   }
 }
