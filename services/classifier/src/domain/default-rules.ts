@@ -7,7 +7,7 @@ const list = (s: string): string[] => s.split('|')
 // threat alone is critical, a legal threat or churn intent alone is high, and smaller signals
 // (anger, a low rating, a phone call, a VIP) combine.
 export const defaultRules: ClassifierRules = {
-  version: 'rules-2026.12.2',
+  version: 'rules-2026.12.3',
   language: { supported: ['en'], minConfidence: 0.35 },
   sentiment: {
     minConfidence: 0.45,
@@ -348,6 +348,27 @@ export const defaultRules: ClassifierRules = {
             "perfect|brilliant|happy|glad|excited|can't wait",
         ),
         maxWords: 25,
+      },
+      {
+        // Praise by denying a problem ("not bad", "no complaints", "never had an issue"): the
+        // negator and the problem word both read negative to the model, so it calls them
+        // complaints. Not when the denial ends ("until now", "but the app crashes", "anymore").
+        code: 'NO_COMPLAINT',
+        shift: { negative: -2, positive: 0.5 },
+        phrases: list(
+          'not bad|not too bad|not that bad|not so bad|not half bad|no complaints|no complaint|' +
+            "can't complain|cant complain|cannot complain|nothing to complain|" +
+            "can't fault|cant fault|cannot fault|no issues|no issue|no problems|no problem|" +
+            'no hassle|no fuss|never had a problem|never had any problem*|never had an issue|' +
+            'never had any issue*|never a problem|never an issue|not disappointed|' +
+            'never disappoint*|never let me down|never lets me down|never failed|never fails',
+        ),
+        unless: list(
+          'but|however|though|although|except|until|till|til|now|anymore|any more|used to|' +
+            'no longer|not anymore|before|this time|last time|recently|lately|since|' +
+            'why|what|how|?|still|again|not working|wish|hope|if|when',
+        ),
+        maxWords: 20,
       },
     ],
   },

@@ -35,6 +35,11 @@ describe('short service messages through classify()', () => {
     ['ok', 'neutral'],
     ['hi', 'neutral'],
     ['@company reply', 'neutral'],
+    ['not bad', 'positive'],
+    ['no issues at all', 'positive'],
+    ['nothing to complain about', 'positive'],
+    ['the app is not bad', 'neutral'],
+    ['no complaints but the app keeps crashing', 'negative'],
   ]
   for (const [text, expected] of cases) {
     it(`calls "${text}" ${expected}`, () => {
