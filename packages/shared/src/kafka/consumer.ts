@@ -170,7 +170,18 @@ export const runConsumer = async (opts: ConsumerOptions): Promise<RunningConsume
               event: decoded.event,
             }
             if (opts.sink) sinkable.push(inbound)
-            else if (opts.handle) outputs.push(...(await opts.handle(inbound)))
+            else if (opts.handle) {
+              const produced = await opts.handle(inbound)
+              // Checked here, per message: an output that breaks its schema would otherwise fail
+              // the whole batch's publish, and the partition would retry it for ever.
+              for (const o of produced) {
+                const wrong = validate(o.topic, o.event)
+                if (wrong !== undefined) {
+                  throw new AppError('INVALID_EVENT', `output for ${o.topic.name}: ${wrong}`)
+                }
+              }
+              outputs.push(...produced)
+            }
           } catch (err) {
             // Retryable (Kafka or a store is down): flush what is done and let kafkajs retry the rest.
             if (isRetryable(err)) {

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto'
+import { type FeedbackReceived, topics } from '@closeloop/shared/events'
+import {
+  createKafka,
+  createPublisher,
+  deleteTopicsWithPrefix,
+  ensureTopics,
+  type Outbound,
+  readTopic,
+  runConsumer,
+} from '@closeloop/shared/kafka'
+import { afterAll, describe, expect, it } from 'vitest'
+import { brokers, log } from './support/pipeline.ts'
+
+// A handler whose output breaks its topic's schema (a bug, or input the handler did not expect)
+// must cost that one message, not the partition: the batch's publish would otherwise fail on
+// every retry and nothing behind it would ever move.
+describe('a handler output that does not match its schema', () => {
+  const prefix = `t-badout-${Date.now().toString(36)}.`
+  const kafka = createKafka({ brokers, clientId: 'test-badout', log })
+  afterAll(async () => {
+    await deleteTopicsWithPrefix(kafka, prefix)
+  })
+
+  it('sends that input to the DLQ with the field that is wrong, and publishes the rest', async () => {
+    await ensureTopics(kafka, Object.values(topics), { prefix, log })
+    const key = `demo/id:c-${randomUUID()}`
+    const item = (text: string): Outbound => {
+      const now = new Date().toISOString()
+      const data: FeedbackReceived = {
+        feedbackId: randomUUID(),
+        tenantId: 'demo',
+        sourceId: 'test',
+        customerKey: key,
+        channel: 'web',
+        text,
+        customer: { id: 'c' },
+        contactRequested: false,
+        occurredAt: now,
+        receivedAt: now,
+        metadata: {},
+      }
+      const type = topics.feedbackReceived.ceType
+      const event = { id: data.feedbackId, type, source: 'test', time: now, tenant: 'demo', data }
+      return { topic: topics.feedbackReceived, key, event }
+    }
+    const publisher = createPublisher(kafka, { prefix, log })
+    // Same key, so one partition, in this order: the bad one first.
+    await publisher.publish([item('bad'), item('good')])
+
+    // Passes each item on to the classified topic under the received schema; "bad" loses its text.
+    const out = { ...topics.feedbackClassified, schema: topics.feedbackReceived.schema }
+    const consumer = await runConsumer({
+      kafka,
+      publisher,
+      prefix,
+      log,
+      groupId: `${prefix}g`,
+      inputs: [topics.feedbackReceived],
+      handle: (m) => {
+        const data = m.event.data as FeedbackReceived
+        const broken = data.text === 'bad' ? { ...data, text: 42 } : data
+        return [{ topic: out, key: m.key, event: { ...m.event, data: broken } }]
+      },
+    })
+    try {
+      const [dead] = await readTopic(kafka, `${prefix}${topics.feedbackReceived.name}.dlq`, {
+        count: 1,
+        timeoutMs: 30_000,
+      })
+      expect(dead?.key).toBe(key)
+      expect(dead?.headers.dlq_reason).toContain(`output for ${out.name}: text:`)
+      const passed = await readTopic(kafka, `${prefix}${out.name}`, { count: 2, timeoutMs: 5_000 })
+      expect(passed.map((r) => JSON.parse(r.value ?? '{}').text)).toEqual(['good'])
+    } finally {
+      await consumer.stop()
+      await publisher.stop()
+    }
+  }, 60_000)
+})
