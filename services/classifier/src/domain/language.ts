@@ -53,8 +53,7 @@ const FUNCTION_WORDS: Record<string, string[]> = {
     'yang dan di ini itu tidak saya untuk dengan ada aplikasi sangat bisa tapi sudah belum terima kasih',
   ),
   tr: words('ve bir bu çok cok için icin ama değil degil ben sen da de ne var yok teşekkürler'),
-  // Not the one-letter "i", "w" and "z": tweets write "w/" for with, and "i" is English.
-  pl: words('nie na się sie jest to że ze do jak ale bardzo dziękuję mnie mój moja już'),
+  pl: words('i w nie na się sie jest to że ze z do jak ale bardzo dziękuję mnie mój moja już'),
   sv: words('och att det som en är inte jag på med för har men mycket tack'),
   tl: words('ang mga ng sa hindi po ako ko ito na naman salamat'),
 }
@@ -72,6 +71,7 @@ for (const [lang, list] of Object.entries(FUNCTION_WORDS)) {
   for (const w of list) WORD_INDEX.set(w, [...(WORD_INDEX.get(w) ?? []), lang])
 }
 const TOKEN_RE = /[\p{L}']+/gu
+const W_SLASH_RE = /(?<![\p{L}\p{N}])w\//gu
 
 const WORD_RE = /^\p{L}[\p{L}']*$/u
 // normaliseText's stand-in for a link (mentions become "@user", which is no word).
@@ -104,8 +104,14 @@ export const detectLanguage = (text: string, tokens?: readonly string[]): Detect
   const scores = new Map<string, number>()
   let words = 0
   const lower = text.toLowerCase()
+  // English tweets write "w/" for "with": that "w" is no Polish word.
+  let shorthand = lower.includes('w/') ? (lower.match(W_SLASH_RE)?.length ?? 0) : 0
   const count = (w: string) => {
     words++
+    if (w === 'w' && shorthand > 0) {
+      shorthand--
+      return
+    }
     const langs = WORD_INDEX.get(w)
     if (langs === undefined) return
     // A word shared by several languages is weaker evidence for each of them.
