@@ -148,6 +148,12 @@ describe('closeloop classify', () => {
       expect(refused.stdout).toBe('')
       expect(refused.stderr).toContain('sentiment.classPrior.positive')
     }
+    // What jq prints for a tenant without overrides: the defaults, as the service uses them.
+    const none = join(dir, 'none.json')
+    writeFileSync(none, 'null\n')
+    expect(JSON.parse(run(item, ['classify', '--rules', none]).stdout).rulesVersion).toBe(
+      plain.rulesVersion,
+    )
     const missing = run(item, ['classify', '--rules', join(dir, 'nope.json')])
     expect(missing.status).toBe(2)
     expect(missing.stderr).toContain('cannot read rules')

@@ -31,6 +31,8 @@ export const takeRulesOption = (argv: readonly string[]): RulesOption => {
     const reason = err instanceof Error ? err.message : String(err)
     return { ok: false, message: `${file}: cannot read rules: ${reason}` }
   }
+  // A tenant without overrides: jq prints null for its missing classifierRules.
+  if (raw === null) return { ok: true, rules: defaultRules, rest }
   const merged = mergeRules(defaultRules, raw)
   if (!merged.ok) {
     const issues = merged.issues.map((i) => `  ${i.path === '' ? '(top)' : i.path}: ${i.message}`)

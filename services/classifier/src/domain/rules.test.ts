@@ -30,6 +30,35 @@ describe('rules', () => {
     expect(paths).toContain('')
   })
 
+  it('refuses a misspelt cue field and a removal that names nothing, with their paths', () => {
+    const bad = mergeRules(defaultRules, {
+      sentiment: {
+        cues: [{ code: 'MINE', shift: { negatve: 1 }, phrases: ['x'], unles: ['y'] }],
+        disableCues: ['NO_COMPLAINTS'],
+      },
+      urgency: { disableRules: ['SAFETY_THREAT', 'SAFETY'] },
+      topics: { disableTopics: ['parking'] },
+    })
+    expect(bad.ok).toBe(false)
+    if (bad.ok) return
+    const paths = bad.issues.map((i) => i.path)
+    expect(paths).toEqual(expect.arrayContaining(['sentiment.cues.0.shift', 'sentiment.cues.0']))
+    const removals = mergeRules(defaultRules, {
+      sentiment: { disableCues: ['NO_COMPLAINTS'] },
+      urgency: { disableRules: ['SAFETY_THREAT', 'SAFETY'] },
+      topics: { disableTopics: ['parking'] },
+    })
+    expect(removals).toMatchObject({
+      ok: false,
+      issues: [
+        { path: 'sentiment.disableCues.0', message: expect.stringContaining('NO_COMPLAINTS') },
+        { path: 'urgency.disableRules.1' },
+        { path: 'topics.disableTopics.0' },
+      ],
+    })
+    expect(mergeRules(defaultRules, { sentiment: { disableCues: ['NO_COMPLAINT'] } }).ok).toBe(true)
+  })
+
   it('rejects level thresholds out of order', () => {
     const bad = mergeRules(defaultRules, { urgency: { levels: { critical: 1, high: 5 } } })
     expect(bad).toMatchObject({ ok: false, issues: [{ path: 'urgency.levels' }] })

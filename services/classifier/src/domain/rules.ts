@@ -52,6 +52,10 @@ export const SentimentCue = z.object({
   maxWords: z.number().int().min(1).optional(),
 })
 export type SentimentCue = z.infer<typeof SentimentCue>
+const TenantCue = SentimentCue.extend({
+  shift: ClassShift.strict(),
+  sequence: SentimentCue.shape.sequence.unwrap().strict().optional(),
+}).strict()
 
 export const TopicDefinition = z.object({
   name: z.string().min(1).max(100),
@@ -138,8 +142,9 @@ export const TenantRuleOverrides = z
     sentiment: z
       .object({
         minConfidence: z.number().min(0).max(1).optional(),
-        // Merged by code: same code replaces, new code adds; disableCues removes defaults.
-        cues: z.array(SentimentCue).optional(),
+        // Merged by code: same code replaces, new code adds; disableCues removes defaults. A
+        // tenant's cue is checked strictly: a misspelt field ("unles") would silently do nothing.
+        cues: z.array(TenantCue).optional(),
         disableCues: z.array(Code).optional(),
         // Replaces the default prior as a whole ({} turns it off).
         classPrior: ClassPrior.optional(),
@@ -187,6 +192,18 @@ const byKey = <T>(base: T[], extra: T[] | undefined, key: (t: T) => string, drop
   return [...out.values()]
 }
 
+const absent = <T>(
+  path: string,
+  names: string[] | undefined,
+  base: T[],
+  key: (t: T) => string,
+): { path: string; message: string }[] => {
+  const known = new Set(base.map(key))
+  return (names ?? []).flatMap((name, i) =>
+    known.has(name) ? [] : [{ path: `${path}.${i}`, message: `nothing called ${name} to remove` }],
+  )
+}
+
 /** Applies a tenant's overrides (unknown input, validated here) on top of `base`. */
 export const mergeRules = (base: ClassifierRules, tenantOverrides: unknown): MergeRulesResult => {
   const parsed = TenantRuleOverrides.safeParse(tenantOverrides ?? {})
@@ -200,6 +217,13 @@ export const mergeRules = (base: ClassifierRules, tenantOverrides: unknown): Mer
   const u = o.urgency ?? {}
   const t = o.topics ?? {}
   const s = o.sentiment ?? {}
+  // Removing what is not there is a typo that would otherwise change nothing, silently.
+  const unknown = [
+    ...absent('sentiment.disableCues', s.disableCues, base.sentiment.cues ?? [], (c) => c.code),
+    ...absent('urgency.disableRules', u.disableRules, base.urgency.phraseRules, (r) => r.code),
+    ...absent('topics.disableTopics', t.disableTopics, base.topics.taxonomy, (x) => x.name),
+  ]
+  if (unknown.length > 0) return { ok: false, issues: unknown }
   const cues = byKey(base.sentiment.cues ?? [], s.cues, (c) => c.code, s.disableCues ?? [])
   const merged = {
     version: o.version ?? `${base.version}+tenant`,
