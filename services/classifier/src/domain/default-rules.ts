@@ -350,25 +350,33 @@ export const defaultRules: ClassifierRules = {
         maxWords: 25,
       },
       {
-        // Praise by denying a problem ("not bad", "no complaints", "never had an issue"): the
+        // Praise by denying a problem ("no complaints", "no issues", "never had an issue"): the
         // negator and the problem word both read negative to the model, so it calls them
-        // complaints. Not when the denial ends ("until now", "but the app crashes", "anymore").
+        // complaints. Short texts only, and not when the denial ends ("until now", "but"), is
+        // someone else's ("they said no problem"), is sarcasm ("never disappoints at being
+        // late") or stands beside a failure or an angry word.
         code: 'NO_COMPLAINT',
         shift: { negative: -2, positive: 0.5 },
+        // Not "not bad" (in app reviews as often lukewarm or worse as praise) nor the singular
+        // "no problem" ("has no problem being …", or a reply).
         phrases: list(
-          'not bad|not too bad|not that bad|not so bad|not half bad|no complaints|no complaint|' +
+          'no complaints|no complaint|' +
             "can't complain|cant complain|cannot complain|nothing to complain|" +
-            "can't fault|cant fault|cannot fault|no issues|no issue|no problems|no problem|" +
+            "can't fault|cant fault|cannot fault|no issues|no problems|" +
             'no hassle|no fuss|never had a problem|never had any problem*|never had an issue|' +
             'never had any issue*|never a problem|never an issue|not disappointed|' +
-            'never disappoint*|never let me down|never lets me down|never failed|never fails',
+            'never disappoint*|never let me down|never lets me down',
         ),
         unless: list(
           'but|however|though|although|except|until|till|til|now|anymore|any more|used to|' +
-            'no longer|not anymore|before|this time|last time|recently|lately|since|' +
-            'why|what|how|?|still|again|not working|wish|hope|if|when',
+            'no longer|before|this time|last time|recently|lately|since|then|yet|today|just|' +
+            'said|says|say|told|tells|found no|to disappoint|at being|fails to|' +
+            'why|what|how|?|still|again|wish|hope|if|when|' +
+            'horrendous|horrible|terrible|awful|worst|furious|angry|rude|disaster|hate|useless|' +
+            'cold|late|broken|broke|missing|wrong|refund*|charged|fee|cancel*|delay*|lost|' +
+            "damaged|crash*|down|not working|won't|wont|doesn't|didn't|hung up|ignor*|sarcasm",
         ),
-        maxWords: 20,
+        maxWords: 8,
       },
     ],
   },

@@ -35,11 +35,15 @@ describe('short service messages through classify()', () => {
     ['ok', 'neutral'],
     ['hi', 'neutral'],
     ['@company reply', 'neutral'],
-    ['not bad', 'positive'],
     ['no issues at all', 'positive'],
     ['nothing to complain about', 'positive'],
-    ['the app is not bad', 'neutral'],
+    ['No problems at all.', 'positive'],
     ['no complaints but the app keeps crashing', 'negative'],
+    // Denials that are sarcasm, someone else's words, or beside a failure stay complaints.
+    ['@company never fails to disappoint', 'negative'],
+    ['Your agent said no problem and then hung up on me', 'negative'],
+    ['No complaints about the room. The front desk staff were rude and unhelpful', 'negative'],
+    ['Technician found no problem and charged me a $90 callout fee', 'negative'],
   ]
   for (const [text, expected] of cases) {
     it(`calls "${text}" ${expected}`, () => {
