@@ -19,7 +19,7 @@ import type {
   SentimentModel,
   SentimentProbabilities,
 } from './sentiment-model.ts'
-import { normaliseText, tokenize } from './text.ts'
+import { clip, normaliseText, tokenize } from './text.ts'
 import { createTopicScorer } from './topics.ts'
 import { createUrgencyScorer, LEVEL_RANK } from './urgency.ts'
 
@@ -68,8 +68,9 @@ const SYMBOLS_RE = /\p{Extended_Pictographic}|[:;=]-?[()DPp]/u
 const round3 = (n: number) => Math.round(n * 1000) / 1000
 const round2 = (n: number) => Math.round(n * 100) / 100
 const LABELS = ['negative', 'neutral', 'positive'] as const
-// How many of the model's words a verdict names.
+// How many of the model's words a verdict names, and how many reasons in all (the event's limit).
 const MAX_TERMS = 3
+const MAX_REASONS = 10
 
 /** A log-probability shift as log-odds for `label` against the other two classes. */
 const shiftFor = (shift: readonly [number, number, number], label: SentimentLabelIndex): number =>
@@ -94,23 +95,24 @@ const sentimentReasons = (
   const evidence = model.explain?.(label, MAX_TERMS)
   const reasons: Reason[] = (evidence?.terms ?? []).map((t) => ({
     code: 'TERM',
-    detail: t.term,
+    detail: clip(t.term),
     weight: round2(t.weight),
   }))
   if (evidence?.lexicon !== undefined) {
     const { words, weight } = evidence.lexicon
-    reasons.push({ code: 'LEXICON', detail: words.join(', '), weight: round2(weight) })
+    reasons.push({ code: 'LEXICON', detail: clip(words.join(', ')), weight: round2(weight) })
   }
   for (const f of cue?.fired ?? []) {
-    // A stem's star ("delay*") is rule syntax, not something the customer wrote.
-    const detail = f.detail.replaceAll('*', '')
-    reasons.push({ code: f.code, detail, weight: round2(shiftFor(f.shift, label)) })
+    reasons.push({ code: f.code, detail: clip(f.detail), weight: round2(shiftFor(f.shift, label)) })
   }
   if (prior !== null && withoutPrior !== label) {
     const detail = LABELS.flatMap((l, i) => (prior[i] === 0 ? [] : [`${l} ${prior[i]}`])).join(', ')
-    reasons.push({ code: 'CLASS_PRIOR', detail, weight: round2(shiftFor(prior, label)) })
+    // Against the label it would have been: what the prior did to that choice.
+    const weight = round2((prior[label] as number) - (prior[withoutPrior] as number))
+    reasons.push({ code: 'CLASS_PRIOR', detail, weight })
   }
-  return reasons.sort((a, b) => b.weight - a.weight)
+  // The event keeps the strongest ten.
+  return reasons.sort((a, b) => b.weight - a.weight).slice(0, MAX_REASONS)
 }
 const addShifts = (
   a: readonly [number, number, number],

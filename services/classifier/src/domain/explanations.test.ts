@@ -1,4 +1,4 @@
-import type { Reason } from '@closeloop/shared/events'
+import { type Reason, Sentiment, TopicScore } from '@closeloop/shared/events'
 import { describe, expect, it } from 'vitest'
 import { loadDefaultClassifier } from '../model-loader.ts'
 import { defaultRules } from './default-rules.ts'
@@ -18,6 +18,9 @@ describe('sentiment reasons', () => {
     // A sequence cue names both ends; a stem's star is not shown.
     const delay = classify('thanks for the 3 hour delay').sentiment
     expect(details(delay.reasons, 'SARCASTIC_PRAISE')).toEqual(['thanks … delay'])
+    // The words as written, not the rule's stem ("damag*").
+    const bag = classify('great, my suitcase arrived damaged').sentiment
+    expect(details(bag.reasons, 'SARCASTIC_PRAISE')).toEqual(['great … damaged'])
   })
 
   it("name the model's words and the lexicon words that point the label's way", () => {
@@ -30,10 +33,59 @@ describe('sentiment reasons', () => {
     expect(details(praise.reasons, 'LEXICON')[0]).toContain('lovely')
   })
 
-  it('say "not" with a negated word', () => {
+  it('say "not" with a negated word, near or far, in a pair too', () => {
     const s = classify('the agent was not helpful at all').sentiment
     expect(s.label).toBe('negative')
     expect(details(s.reasons, 'TERM').some((t) => t?.startsWith('not '))).toBe(true)
+    const far = classify('wasnt a great experience').sentiment
+    expect(far.label).toBe('negative')
+    expect(details(far.reasons, 'LEXICON')).toEqual(['wasnt … great'])
+    const terms = details(far.reasons, 'TERM')
+    expect(terms).toContain('wasnt a great')
+    expect(terms).not.toContain('a great')
+    const pair = classify('I would not recommend this place').sentiment
+    expect(details(pair.reasons, 'TERM')).toEqual(
+      expect.arrayContaining(['not recommend', 'not recommend this']),
+    )
+  })
+
+  it('weigh a word by all its occurrences before choosing the strongest', () => {
+    const s = classify('awful awful awful awful awful awful awful, rude staff').sentiment
+    const terms = details(s.reasons, 'TERM')
+    expect(terms[0]).toBe('awful')
+    expect(terms).toHaveLength(3)
+    expect(terms.filter((t) => t === 'awful')).toHaveLength(1)
+    const never = classify('never had an issue with my deliveries').sentiment
+    expect(details(never.reasons, 'TERM')).toContain('never had')
+    // A long text's words add up past the threshold instead of each falling under it.
+    const long = classify('the courier lost my parcel and nobody answers. '.repeat(150)).sentiment
+    expect(details(long.reasons, 'TERM').length).toBeGreaterThan(0)
+  })
+
+  it('fit the event: at most ten reasons, details and keywords at most 200 characters', () => {
+    const token = 'x'.repeat(230)
+    const cues = Array.from({ length: 15 }, (_, i) => ({
+      code: `REFUND_${i}`,
+      shift: { negative: 0.1 },
+      sequence: { first: ['where'], second: [`refund${'z'.repeat(90)}*`], window: 5 },
+    }))
+    const merged = mergeRules(defaultRules, {
+      sentiment: { cues },
+      topics: { taxonomy: [{ name: 'refunds_long', keywords: ['refund*'] }] },
+    })
+    if (!merged.ok) throw new Error(JSON.stringify(merged.issues))
+    const tenant = loadDefaultClassifier({ rules: merged.rules })
+    for (const text of [
+      `where is my refund${'z'.repeat(90)}${token}`,
+      `order ${token} never arrived, refund${token}`,
+    ]) {
+      const c = tenant.classify({ text, channel: 'social' })
+      expect(Sentiment.parse(c.sentiment)).toEqual(c.sentiment)
+      for (const t of c.topics) expect(TopicScore.parse(t)).toEqual(t)
+      expect(c.sentiment.reasons?.length).toBeLessThanOrEqual(10)
+    }
+    const many = tenant.classify({ text: `where is my refund${'z'.repeat(90)}`, channel: 'social' })
+    expect(many.sentiment.reasons).toHaveLength(10)
   })
 
   it('come strongest first, support the label, and name no mention, link or punctuation', () => {
@@ -68,6 +120,16 @@ describe('sentiment reasons', () => {
     expect(details(classify('thank you so much, lovely').sentiment.reasons, 'CLASS_PRIOR')).toEqual(
       [],
     )
+    // Its weight is what it did to the choice, so it supports the label whatever the prior.
+    const odd = mergeRules(defaultRules, { sentiment: { classPrior: { neutral: 1, positive: 5 } } })
+    if (!odd.ok) throw new Error('rules')
+    const shifted = loadDefaultClassifier({ rules: odd.rules })
+    const weights = ['it does the job', 'my order is late', 'what time do you open?', 'ok']
+      .flatMap((t) => shifted.classify({ text: t, channel: 'social' }).sentiment.reasons ?? [])
+      .filter((r) => r.code === 'CLASS_PRIOR')
+      .map((r) => r.weight)
+    expect(weights.length).toBeGreaterThan(0)
+    for (const w of weights) expect(w).toBeGreaterThan(0)
   })
 
   it('are absent when the text was not scored', () => {
@@ -82,5 +144,18 @@ describe('topic keywords', () => {
     const topics = classify('I was refunded the wrong amount and then charged twice').topics
     const billing = topics.find((t) => t.name === 'billing_refunds')
     expect(billing?.keywords).toEqual(expect.arrayContaining(['refunded', 'charged']))
+    const merged = mergeRules(defaultRules, {
+      topics: { taxonomy: [{ name: 'connectivity', keywords: ['wi-fi*', 'check-in*'] }] },
+    })
+    if (!merged.ok) throw new Error('rules')
+    const tenant = loadDefaultClassifier({ rules: merged.rules })
+    const c = tenant.classify({
+      text: 'The wi-fi keeps dropping and check-ins failed',
+      channel: 'web',
+    })
+    expect(c.topics.find((t) => t.name === 'connectivity')?.keywords).toEqual([
+      'wi fi',
+      'check ins',
+    ])
   })
 })

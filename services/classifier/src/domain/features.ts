@@ -58,9 +58,11 @@ export type TextAnalysis = {
   cueCounts: Map<string, number>
   // Words of three or more letters written in capitals (shouting).
   capsWords: number
-  // Tokens found in the valence lexicon, by index, with their valence as it counted (negated).
+  // Tokens found in the valence lexicon, by index, with their valence as it counted and the index
+  // of the negator that flipped it (−1 when none did).
   valenceAt: number[]
   valenceOf: number[]
+  valenceNegator: number[]
 }
 
 const MAX_FEATURES = 4096
@@ -175,6 +177,8 @@ export const createFeatureExtractor = (
     const cueCounts = new Map<string, number>()
     const valenceAt: number[] = []
     const valenceOf: number[] = []
+    const valenceNegator: number[] = []
+    let negator = -1
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as string
       if (CLAUSE_END.has(t)) {
@@ -191,10 +195,14 @@ export const createFeatureExtractor = (
           const s = (negLeft > 0 ? -0.74 * v : v) * (butSeen ? 1.5 : 1)
           valenceAt.push(i)
           valenceOf.push(s)
+          valenceNegator.push(negLeft > 0 ? negator : -1)
           if (s > 0) lexPos += s
           else lexNeg -= s
         }
-        if (isNegator(t)) negLeft = config.negationScope + 1
+        if (isNegator(t)) {
+          negLeft = config.negationScope + 1
+          negator = i
+        }
         if (negLeft > 0) negLeft--
       }
       const cands = cueIndex.get(t)
@@ -212,7 +220,17 @@ export const createFeatureExtractor = (
       }
     }
     const capsWords = text.match(CAPS_RE)?.length ?? 0
-    return { normalised, tokens, lexPos, lexNeg, cueCounts, capsWords, valenceAt, valenceOf }
+    return {
+      normalised,
+      tokens,
+      lexPos,
+      lexNeg,
+      cueCounts,
+      capsWords,
+      valenceAt,
+      valenceOf,
+      valenceNegator,
+    }
   }
 
   const extractFromAnalysis = (a: TextAnalysis, out: FeatureVector): FeatureVector => {

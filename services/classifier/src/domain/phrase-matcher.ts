@@ -5,7 +5,8 @@ import { normaliseText, tokenize } from './text.ts'
  * separated by spaces; a word ending in `*` matches any word starting with what precedes it
  * (`refund*` matches refund, refunds, refunded).
  */
-export type PhraseMatch<T> = { tag: T; phrase: string; at: number }
+// `at` is the index of the first token matched, `length` how many tokens the phrase spans.
+export type PhraseMatch<T> = { tag: T; phrase: string; at: number; length: number }
 export type PhraseMatcher<T> = { match(tokens: readonly string[]): PhraseMatch<T>[] }
 
 type Entry<T> = { tag: T; phrase: string; words: string[] }
@@ -20,6 +21,10 @@ export const phraseWords = (phrase: string): string[] => {
   if (star && words.length > 0) words[words.length - 1] = `${words[words.length - 1]}*`
   return words
 }
+
+/** The words of the text a match covers, as the customer wrote them ("refund*" → "refunded"). */
+export const matchedWords = (tokens: readonly string[], m: { at: number; length: number }) =>
+  tokens.slice(m.at, m.at + m.length).join(' ')
 
 export const createPhraseMatcher = <T>(
   entries: readonly { tag: T; phrase: string }[],
@@ -61,7 +66,7 @@ export const createPhraseMatcher = <T>(
           break
         }
       }
-      if (ok) out.push({ tag: e.tag, phrase: e.phrase, at: i })
+      if (ok) out.push({ tag: e.tag, phrase: e.phrase, at: i, length: e.words.length })
     }
   }
 

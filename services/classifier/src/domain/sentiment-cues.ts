@@ -1,12 +1,12 @@
 import { isNegator } from './features.ts'
-import { createPhraseMatcher, type PhraseMatch } from './phrase-matcher.ts'
+import { createPhraseMatcher, matchedWords, type PhraseMatch } from './phrase-matcher.ts'
 import type { ClassifierRules, SentimentCue } from './rules.ts'
 import type { SentimentProbabilities } from './sentiment-model.ts'
 import { isWord } from './text.ts'
 
 /**
  * Log-probability shifts for (negative, neutral, positive), the cues that produced them and, for
- * each, the words that made it fire ("thanks … delay").
+ * each, the words of the text that made it fire ("thanks … delayed").
  */
 export type SentimentShift = {
   shift: [number, number, number]
@@ -67,15 +67,16 @@ export const createSentimentCueScorer = (rules: ClassifierRules['sentiment']) =>
       if (c.maxWords !== undefined && words > c.maxWords) continue
       if (ms.some((m) => m.tag.role === 'unless')) continue
       if (c.requires !== undefined && !ms.some((m) => m.tag.role === 'requires')) continue
-      let detail = ms.find(
+      const hit = ms.find(
         (m) => m.tag.role === 'phrase' || (m.tag.role === 'opens' && m.at === opening),
-      )?.phrase
+      )
+      let detail = hit === undefined ? undefined : matchedWords(tokens, hit)
       if (detail === undefined && c.opens?.includes('?') === true) {
         if (ms.some((m) => m.tag.role === 'opens' && tokens[m.at] === '?')) detail = '?'
       }
       if (detail === undefined && c.sequence !== undefined) {
         const { window, acrossSentences } = c.sequence
-        let second: string | undefined
+        let second: PhraseMatch<Tag> | undefined
         const first = ms.find(
           (f) =>
             f.tag.role === 'first' &&
@@ -91,11 +92,13 @@ export const createSentimentCueScorer = (rules: ClassifierRules['sentiment']) =>
               if (ends > (acrossSentences === true ? 1 : 0)) return false
               const before = tokens[t.at - 1]
               if (before !== undefined && isNegator(before)) return false
-              second = t.phrase
+              second = t
               return true
             }),
         )
-        if (first !== undefined) detail = `${first.phrase} … ${second}`
+        if (first !== undefined && second !== undefined) {
+          detail = `${matchedWords(tokens, first)} … ${matchedWords(tokens, second)}`
+        }
       }
       if (detail === undefined) continue
       const shift: [number, number, number] = [

@@ -35,30 +35,48 @@ export type SentimentLabelIndex = 0 | 1 | 2
 export type TermEvidence = { term: string; weight: number }
 
 const SKIPPED = new Set(['@user', 'httpurl'])
+// explain() sums features by bucket in a table of 2^SLOT_BITS slots: at most half full, since a
+// text has at most 4,096 features. TOP candidates are named, for the few terms shown.
+const SLOT_BITS = 13
+const SLOTS = 1 << SLOT_BITS
+const SLOT_MASK = SLOTS - 1
+const TOP = 12
 // Below this a word hardly moved the verdict ("the" at 0.02): naming it would mislead.
 const MIN_TERM_WEIGHT = 0.05
 // Punctuation carries weight ("?", "!") but names nothing a reader can check.
 const NAMEABLE_RE = /^[\p{L}\p{N}]|\p{Extended_Pictographic}/u
 
-/** How a word feature reads: "rude", "not helpful", "never … again", "no refund". */
+/** The negator that a negated token at `i` follows ("not", "never", "didn't"). */
+const negatorBefore = (tokens: readonly string[], i: number): number => {
+  for (let j = i - 1; j >= 0; j--) if (isNegator(tokens[j] as string)) return j
+  return -1
+}
+
+/**
+ * How a word feature reads: "rude", "no refund", and with its negator when negation marked it:
+ * "not helpful", "not … recommend" (a negated word), "not … recommend this" (a pair ending in
+ * one). Mentions, links and punctuation name nothing a reader can check: undefined.
+ */
 const termName = (tokens: readonly string[], src: number): string | undefined => {
   const i = src >> 2
   const t = tokens[i] as string
   if (!NAMEABLE_RE.test(t)) return undefined
+  let name = t
+  let start = i
   if ((src & SRC_BIGRAM) !== 0) {
     let j = i - 1
     while (j >= 0 && SKIPPED.has(tokens[j] as string)) j--
     const before = tokens[j]
-    if (before === undefined) return t
-    return NAMEABLE_RE.test(before) ? `${before} ${t}` : undefined
-  }
-  if ((src & SRC_NEGATED) !== 0) {
-    for (let j = i - 1; j >= 0; j--) {
-      const w = tokens[j] as string
-      if (isNegator(w)) return j === i - 1 ? `${w} ${t}` : `${w} … ${t}`
+    if (before !== undefined) {
+      if (!NAMEABLE_RE.test(before)) return undefined
+      name = `${before} ${t}`
+      start = j
     }
   }
-  return t
+  if ((src & SRC_NEGATED) === 0) return name
+  const n = negatorBefore(tokens, start + 1)
+  if (n < 0 || n === start) return name
+  return n === start - 1 ? `${tokens[n]} ${name}` : `${tokens[n]} … ${name}`
 }
 
 /**
@@ -140,8 +158,15 @@ export const createSentimentModel = (file: SentimentModelFile): SentimentModel =
     return softmax3(z0 * invT, z1 * invT, z2 * invT)
   }
   let last: TextAnalysis = extractor.analyse('')
-  const topWeight = new Float64Array(16)
-  const topSrc = new Int32Array(16)
+  // explain()'s scratch space: a table of buckets met in this text, and the strongest few.
+  const slotBucket = new Int32Array(SLOTS)
+  const slotGen = new Int32Array(SLOTS)
+  const slotWeight = new Float64Array(SLOTS)
+  const slotFrom = new Int32Array(SLOTS)
+  const usedSlots = new Int32Array(SLOTS)
+  const topWeight = new Float64Array(TOP)
+  const topFrom = new Int32Array(TOP)
+  let generation = 0
   return {
     name: file.name,
     version: file.version,
@@ -159,36 +184,57 @@ export const createSentimentModel = (file: SentimentModelFile): SentimentModel =
       const { idx, val, src, n } = vec
       const a = label === 0 ? 1 : 0
       const b = label === 2 ? 1 : 2
-      // The strongest few word features, kept in order as they come (no names built yet: most
-      // features are never shown). Twice as many as asked, since a word can come up twice.
-      const keep = Math.min(max * 2, topSrc.length)
-      let kept = 0
+      // Each word feature's part in the label's log-odds, summed over its occurrences (a word
+      // written seven times counts seven times) in a small open-addressing table keyed by
+      // bucket, remembered with where it first occurs. No allocation per text.
+      if (generation === 0x7fffffff) {
+        slotGen.fill(0)
+        generation = 0
+      }
+      generation++
+      let used = 0
       let lexicon = 0
       for (let i = 0; i < n; i++) {
         const from = src[i] as number
         if (from === SRC_DENSE) continue
-        const j = (idx[i] as number) * 3
+        const bucket = idx[i] as number
+        const j = bucket * 3
         const w = table[j + label] as number
         const evidence = (w - ((table[j + a] as number) + (table[j + b] as number)) / 2) * invT
         const contribution = evidence * (val[i] as number)
-        if (from === SRC_LEXICON) {
-          lexicon += contribution
-          continue
+        if (from === SRC_LEXICON) lexicon += contribution
+        else if (contribution > 0) {
+          let h = Math.imul(bucket, 0x9e3779b1) >>> (32 - SLOT_BITS)
+          while (slotGen[h] === generation && slotBucket[h] !== bucket) h = (h + 1) & SLOT_MASK
+          if (slotGen[h] === generation) slotWeight[h] = (slotWeight[h] as number) + contribution
+          else {
+            slotGen[h] = generation
+            slotBucket[h] = bucket
+            slotWeight[h] = contribution
+            slotFrom[h] = from
+            usedSlots[used++] = h
+          }
         }
-        if (contribution < MIN_TERM_WEIGHT) continue
-        if (kept === keep && contribution <= (topWeight[kept - 1] as number)) continue
-        let k = kept < keep ? kept++ : kept - 1
-        while (k > 0 && (topWeight[k - 1] as number) < contribution) {
+      }
+      // The strongest few, in order (more than asked: some name nothing, some read alike).
+      let kept = 0
+      for (let u = 0; u < used; u++) {
+        const h = usedSlots[u] as number
+        const weight = slotWeight[h] as number
+        if (weight < MIN_TERM_WEIGHT) continue
+        if (kept === TOP && weight <= (topWeight[TOP - 1] as number)) continue
+        let k = kept < TOP ? kept++ : TOP - 1
+        while (k > 0 && (topWeight[k - 1] as number) < weight) {
           topWeight[k] = topWeight[k - 1] as number
-          topSrc[k] = topSrc[k - 1] as number
+          topFrom[k] = topFrom[k - 1] as number
           k--
         }
-        topWeight[k] = contribution
-        topSrc[k] = from
+        topWeight[k] = weight
+        topFrom[k] = slotFrom[h] as number
       }
       const byTerm = new Map<string, number>()
-      for (let k = 0; k < kept; k++) {
-        const term = termName(last.tokens, topSrc[k] as number)
+      for (let k = 0; k < kept && byTerm.size <= max; k++) {
+        const term = termName(last.tokens, topFrom[k] as number)
         if (term !== undefined) byTerm.set(term, (byTerm.get(term) ?? 0) + (topWeight[k] as number))
       }
       const terms = [...byTerm]
@@ -198,13 +244,15 @@ export const createSentimentModel = (file: SentimentModelFile): SentimentModel =
       if (label === 1 || lexicon <= 0) return { terms }
       // The label's way, as the word counted: "disappointed" after "not" is positive.
       const words: string[] = []
-      const { tokens, valenceAt, valenceOf } = last
+      const { tokens, valenceAt, valenceOf, valenceNegator } = last
       for (let k = 0; k < valenceAt.length && words.length < max; k++) {
         const v = valenceOf[k] as number
+        if (!(label === 0 ? v < 0 : v > 0)) continue
         const i = valenceAt[k] as number
+        const neg = valenceNegator[k] as number
         const t = tokens[i] as string
-        if (!(label === 0 ? v < 0 : v > 0) || words.some((w) => w.endsWith(t))) continue
-        words.push(i > 0 && isNegator(tokens[i - 1] as string) ? `${tokens[i - 1]} ${t}` : t)
+        const word = neg < 0 ? t : neg === i - 1 ? `${tokens[neg]} ${t}` : `${tokens[neg]} … ${t}`
+        if (!words.includes(word)) words.push(word)
       }
       if (words.length === 0) return { terms }
       return { terms, lexicon: { words, weight: lexicon } }

@@ -76,3 +76,8 @@ export const fnv1a32Utf8 = (s: string): number => {
   }
   return h >>> 0
 }
+
+/** Cuts a string for an event field of at most `max` characters, marking the cut with "…". */
+export const clip = (s: string, max = 200): string =>
+  // A cut between the halves of a surrogate pair drops the dangling half.
+  s.length <= max ? s : `${s.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…`

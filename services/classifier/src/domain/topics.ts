@@ -1,15 +1,15 @@
 import type { TopicScore } from '@closeloop/shared/events'
-import { createPhraseMatcher } from './phrase-matcher.ts'
+import { createPhraseMatcher, matchedWords } from './phrase-matcher.ts'
 import type { ClassifierRules } from './rules.ts'
+import { clip } from './text.ts'
 
-// How many of a topic's keywords it names.
+// How many of a topic's keywords it names (the event allows 10).
 const MAX_KEYWORDS = 5
 
 /**
  * Scores each taxonomy topic by the distinct keywords found: multi-word phrases count 1.5, single
  * words 1, and the score is 1 − e^(−0.7·sum), so one keyword gives 0.5 and three give ≈ 0.88.
- * Each topic names the keywords found, as written in the text for a one-word stem ("refund*"
- * → "refunded").
+ * Each topic names the keywords found, as the text has them ("refund*" → "refunded").
  */
 export const createTopicScorer = (rules: ClassifierRules['topics']) => {
   const matcher = createPhraseMatcher<string>(
@@ -20,10 +20,7 @@ export const createTopicScorer = (rules: ClassifierRules['topics']) => {
     const found = new Map<string, Map<string, string>>()
     for (const m of matcher.match(tokens)) {
       const phrases = found.get(m.tag) ?? new Map<string, string>()
-      if (!phrases.has(m.phrase)) {
-        const stem = m.phrase.endsWith('*') && !m.phrase.includes(' ')
-        phrases.set(m.phrase, stem ? (tokens[m.at] as string) : m.phrase.replaceAll('*', ''))
-      }
+      if (!phrases.has(m.phrase)) phrases.set(m.phrase, clip(matchedWords(tokens, m)))
       found.set(m.tag, phrases)
     }
     const out: TopicScore[] = []
