@@ -31,7 +31,6 @@ export const createPhraseMatcher = <T>(
 ): PhraseMatcher<T> => {
   const exact = new Map<string, Entry<T>[]>()
   const prefix = new Map<string, Entry<T>[]>()
-  const prefixLengths = new Set<number>()
   for (const { tag, phrase } of entries) {
     const words = phraseWords(phrase)
     const first = words[0]
@@ -40,15 +39,19 @@ export const createPhraseMatcher = <T>(
     if (first.endsWith('*')) {
       const p = first.slice(0, -1)
       prefix.set(p, [...(prefix.get(p) ?? []), entry])
-      prefixLengths.add(p.length)
     } else {
       exact.set(first, [...(exact.get(first) ?? []), entry])
     }
   }
-  const lengths = [...prefixLengths].sort((a, b) => a - b)
-  // First two letters of every prefix pattern: most tokens start no pattern and skip the slicing.
-  const heads = new Set([...prefix.keys()].map((p) => p.slice(0, 2)))
-  const shortPrefix = [...prefix.keys()].some((p) => p.length < 2)
+  // Prefix patterns grouped by their first two letters (as one number, so looking a token up
+  // allocates nothing); most tokens start no pattern and cost one lookup.
+  const headOf = (w: string) => w.charCodeAt(0) * 65536 + (w.length > 1 ? w.charCodeAt(1) : 0)
+  const byHead = new Map<number, [string, Entry<T>[]][]>()
+  const short: [string, Entry<T>[]][] = []
+  for (const [p, list] of prefix) {
+    if (p.length < 2) short.push([p, list])
+    else byHead.set(headOf(p), [...(byHead.get(headOf(p)) ?? []), [p, list]])
+  }
 
   const tryEntries = (
     list: Entry<T>[] | undefined,
@@ -76,11 +79,11 @@ export const createPhraseMatcher = <T>(
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i] as string
         tryEntries(exact.get(t), tokens, i, out)
-        if (!shortPrefix && !heads.has(t.slice(0, 2))) continue
-        for (const len of lengths) {
-          if (len > t.length) break
-          tryEntries(prefix.get(t.slice(0, len)), tokens, i, out)
+        const group = t.length > 1 ? byHead.get(headOf(t)) : undefined
+        if (group !== undefined) {
+          for (const [p, list] of group) if (t.startsWith(p)) tryEntries(list, tokens, i, out)
         }
+        for (const [p, list] of short) if (t.startsWith(p)) tryEntries(list, tokens, i, out)
       }
       return out
     },
