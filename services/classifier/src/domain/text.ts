@@ -21,15 +21,27 @@ const TOKEN_RE =
  * Lower-cases and replaces URLs, @mentions, sarcasm markers ("#not" → sarcasm), hashtags (split
  * into their words) and elongations ("soooo" → "soo") by stable forms.
  */
-export const normaliseText = (text: string): string =>
-  text
+export const normaliseText = (text: string): string => {
+  const lower = text
     .replace(URL_RE, ' httpurl ')
     .replace(MENTION_RE, '$1 @user ')
     .replace(SARCASM_TAG_RE, ' sarcasm ')
     .replace(CLOSING_NOT_RE, '$1 sarcasm')
     .replace(HASHTAG_RE, splitHashtag)
     .toLowerCase()
-    .replace(ELONGATED_RE, '$1$1')
+  return hasRunOfThree(lower) ? lower.replace(ELONGATED_RE, '$1$1') : lower
+}
+
+// Most texts have no character three times running: a plain scan spares them the Unicode regex.
+// Characters beyond the BMP (two code units each) are left to the regex.
+const hasRunOfThree = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdfff) return true
+    if (i >= 2 && c === s.charCodeAt(i - 1) && c === s.charCodeAt(i - 2)) return true
+  }
+  return false
+}
 
 /** Tokens of normalised text: words (apostrophes kept), ?! runs, clause punctuation, emoji. */
 export const tokenize = (normalised: string): string[] => {
