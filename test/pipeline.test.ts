@@ -17,8 +17,9 @@ import {
 type Item = {
   status: string
   classification: {
-    sentiment: { label: string }
+    sentiment: { label: string; reasons?: { code: string; detail?: string }[] }
     urgency: { level: string; reasons: unknown[] }
+    topics: { name: string; keywords?: string[] }[]
   } | null
   followup: {
     id: string
@@ -64,6 +65,11 @@ describe('the pipeline, on a real broker and embedded ClickHouse', () => {
     const { body } = await getFeedback(p, posted.body.id)
     const item = body as unknown as Item
     expect(item.classification?.sentiment.label).toBe('negative')
+    // What the verdicts rested on is stored and shown: the model's words, the topics' keywords.
+    const terms = item.classification?.sentiment.reasons?.filter((r) => r.code === 'TERM')
+    expect(terms?.length).toBeGreaterThan(0)
+    const billing = item.classification?.topics.find((t) => t.name === 'billing_refunds')
+    expect(billing?.keywords).toEqual(['refund'])
     expect(['bob', 'carol']).toContain(item.followup?.owner.id)
     const received = Date.parse(String(body.receivedAt))
     expect(Date.parse(item.followup?.contactBy ?? '')).toBeGreaterThan(received)

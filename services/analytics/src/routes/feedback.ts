@@ -7,6 +7,14 @@ import { z } from 'zod'
 import { type ExportCursor, listFeedback, readFeedback } from '../store/queries.ts'
 import { feedbackFromRow } from '../store/rows.ts'
 
+// The classification's `detail` column (services/analytics/src/store/rows.ts).
+type StoredDetail = {
+  urgency?: unknown
+  language?: unknown
+  sentimentReasons?: unknown[]
+  topicKeywords?: string[][]
+}
+
 export type AnalyticsEnv = { Variables: { requestId: string; principal: AnalystPrincipal } }
 
 const FeedbackId = z.uuid()
@@ -80,9 +88,9 @@ export const feedbackRoutes = (deps: { client: ClickHouseClient }) => {
       followup: u,
     } = await readFeedback(deps.client, tenant.id, id.data)
     if (!f) throw new AppError('NOT_FOUND', 'No feedback with that id (it may still be on its way)')
-    const detail = k
-      ? (parseJson(k.detail) as { urgency?: unknown; language?: unknown } | null)
-      : null
+    const detail = k ? (parseJson(k.detail) as StoredDetail | null) : null
+    // Stored before verdicts named their reasons: such items show none.
+    const keywords = detail?.topicKeywords ?? []
     const owner = u ? tenant.owners.find((o) => o.id === u.owner_id) : undefined
     // The item as it was received; the customer key is internal and stays out of the view.
     const { feedbackId, customerKey, ...received } = feedbackFromRow(f)
@@ -96,9 +104,16 @@ export const feedbackRoutes = (deps: { client: ClickHouseClient }) => {
               label: k.sentiment_label,
               score: k.sentiment_score,
               confidence: k.sentiment_confidence,
+              ...(detail?.sentimentReasons === undefined
+                ? {}
+                : { reasons: detail.sentimentReasons }),
             },
             urgency: detail?.urgency ?? null,
-            topics: k.topics.map((name, i) => ({ name, score: k.topic_scores[i] ?? 0 })),
+            topics: k.topics.map((name, i) => ({
+              name,
+              score: k.topic_scores[i] ?? 0,
+              ...((keywords[i]?.length ?? 0) > 0 ? { keywords: keywords[i] } : {}),
+            })),
             language: detail?.language ?? null,
             needsHuman: k.needs_human,
             needsContact: k.needs_contact,

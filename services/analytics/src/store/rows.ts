@@ -60,8 +60,13 @@ export const classificationRow = (c: FeedbackClassified, eventId: string) => ({
   model_name: c.model.name,
   model_version: c.model.version,
   rules_version: c.rulesVersion,
-  // The parts not worth columns, kept whole for the item view.
-  detail: JSON.stringify({ urgency: c.urgency, language: c.language }),
+  // The parts not worth columns, kept whole for the item view: what each verdict rested on.
+  detail: JSON.stringify({
+    urgency: c.urgency,
+    language: c.language,
+    sentimentReasons: c.sentiment.reasons,
+    topicKeywords: c.topics.map((t) => t.keywords ?? []),
+  }),
 })
 
 export const followupEventRow = (e: FollowupEvent, eventId: string) => ({
