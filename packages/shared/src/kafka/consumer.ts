@@ -129,7 +129,8 @@ export const runConsumer = async (opts: ConsumerOptions): Promise<RunningConsume
         sinkable = []
         first = undefined
         try {
-          await opts.publisher.publish(outputs)
+          // Each output was checked against its schema right after its handler.
+          await opts.publisher.publish(outputs, { checked: true })
           await opts.publisher.publishRaw(dlq)
         } catch (err) {
           opts.onFlushFailed?.()
