@@ -50,6 +50,9 @@ describe('a handler output that does not match its schema', () => {
 
     // Passes each item on to the classified topic under the received schema; "bad" loses its text.
     const out = { ...topics.feedbackClassified, schema: topics.feedbackReceived.schema }
+    // What a stateful handler is told, so it can drop what it staged for the dead-lettered one.
+    const started: string[] = []
+    const failed: string[] = []
     const consumer = await runConsumer({
       kafka,
       publisher,
@@ -57,6 +60,8 @@ describe('a handler output that does not match its schema', () => {
       log,
       groupId: `${prefix}g`,
       inputs: [topics.feedbackReceived],
+      onMessageStart: (m) => started.push(m.offset),
+      onMessageFailed: (m) => failed.push(m.offset),
       handle: (m) => {
         const data = m.event.data as FeedbackReceived
         const broken = data.text === 'bad' ? { ...data, text: 42 } : data
@@ -72,6 +77,10 @@ describe('a handler output that does not match its schema', () => {
       expect(dead?.headers.dlq_reason).toContain(`output for ${out.name}: text:`)
       const passed = await readTopic(kafka, `${prefix}${out.name}`, { count: 2, timeoutMs: 5_000 })
       expect(passed.map((r) => JSON.parse(r.value ?? '{}').text)).toEqual(['good'])
+      // Fresh topic, one partition for the key: the bad item is offset 0, the good one 1.
+      expect(dead?.headers.dlq_origin_offset).toBe('0')
+      expect(started).toEqual(['0', '1'])
+      expect(failed).toEqual(['0'])
     } finally {
       await consumer.stop()
       await publisher.stop()

@@ -1,4 +1,4 @@
-import { type FeedbackClassified, topics } from '@closeloop/shared/events'
+import { type FeedbackClassified, type FeedbackReceived, topics } from '@closeloop/shared/events'
 import { consumerMetrics, createMetrics, mountOps, startHttpServer } from '@closeloop/shared/http'
 import {
   createKafka,
@@ -68,6 +68,11 @@ export const startClassifier = async (
         history,
         now: () => new Date(),
       }),
+      // An item that ends in the DLQ was no contact the customer made with a verdict.
+      onMessageFailed: (m) => {
+        const item = m.event.data as FeedbackReceived
+        history.forget(item.customerKey, item.feedbackId)
+      },
       metrics: consumerMetrics(metrics),
     })
   } catch (err) {

@@ -47,6 +47,8 @@ export const startFollowup = async (
     handle: createFollowupHandler({ store, tenants }),
     onFlushed: store.commit,
     onFlushFailed: store.rollback,
+    onMessageStart: store.mark,
+    onMessageFailed: store.undoToMark,
     metrics: consumerMetrics(metrics),
   })
 

@@ -44,6 +44,11 @@ export type ConsumerOptions = {
   // and drop them when the flush fails (the same inputs are then handled again).
   onFlushed?: () => void
   onFlushFailed?: () => void
+  // A message whose handler threw, or whose outputs break their schema, goes to the DLQ: what
+  // the handler staged or remembered for that message alone must be dropped. Called before
+  // each handler runs, and after it when the message is dead-lettered.
+  onMessageStart?: (m: Inbound) => void
+  onMessageFailed?: (m: Inbound) => void
   fromBeginning?: boolean
 }
 
@@ -172,12 +177,20 @@ export const runConsumer = async (opts: ConsumerOptions): Promise<RunningConsume
             }
             if (opts.sink) sinkable.push(inbound)
             else if (opts.handle) {
-              const produced = await opts.handle(inbound)
+              opts.onMessageStart?.(inbound)
+              let produced: Outbound[]
+              try {
+                produced = await opts.handle(inbound)
+              } catch (err) {
+                if (!isRetryable(err)) opts.onMessageFailed?.(inbound)
+                throw err
+              }
               // Checked here, per message: an output that breaks its schema would otherwise fail
               // the whole batch's publish, and the partition would retry it for ever.
               for (const o of produced) {
                 const wrong = validate(o.topic, o.event)
                 if (wrong !== undefined) {
+                  opts.onMessageFailed?.(inbound)
                   throw new AppError('INVALID_EVENT', `output for ${o.topic.name}: ${wrong}`)
                 }
               }

@@ -25,6 +25,20 @@ describe('customer history', () => {
     expect(h.get('t/c1', at('2026-11-05T10:00:00Z'), 'f3').contactsLast30Days).toBe(2)
   })
 
+  it('takes back a contact whose item was dead-lettered, and only that one', () => {
+    const h = createCustomerHistory()
+    h.record('t/c1', 'f1', at('2026-11-01T10:00:00Z'), false)
+    h.record('t/c1', 'f2', at('2026-11-02T10:00:00Z'), true)
+    h.forget('t/c1', 'f2')
+    expect(h.get('t/c1', at('2026-11-03T10:00:00Z'), 'f3')).toEqual({
+      openProblem: false,
+      contactsLast30Days: 1,
+    })
+    h.forget('t/c1', 'f1')
+    h.forget('t/nobody', 'f1')
+    expect(h.size()).toBe(0)
+  })
+
   it('lets a complaint lapse after 14 days and a contact after 30', () => {
     const h = createCustomerHistory()
     h.record('t/c1', 'f1', at('2026-10-01T10:00:00Z'), true)

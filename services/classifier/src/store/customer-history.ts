@@ -12,6 +12,8 @@ export type CustomerHistory = {
     feedbackId?: string,
   ): { openProblem: boolean; contactsLast30Days: number }
   record(customerKey: string, feedbackId: string, at: Date, complaint: boolean): void
+  /** Takes back a contact recorded for an item that was then dead-lettered. */
+  forget(customerKey: string, feedbackId: string): void
   size(): number
 }
 
@@ -62,6 +64,13 @@ export const createCustomerHistory = (opts: { maxCustomers?: number } = {}): Cus
         const oldest = seen.keys().next().value
         if (oldest !== undefined) seen.delete(oldest)
       }
+    },
+    forget(customerKey, feedbackId) {
+      const list = seen.get(customerKey)
+      if (list === undefined) return
+      const kept = list.filter((c) => c.id !== feedbackId)
+      if (kept.length === 0) seen.delete(customerKey)
+      else seen.set(customerKey, kept)
     },
     size: () => seen.size,
   }

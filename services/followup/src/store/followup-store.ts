@@ -12,6 +12,10 @@ export type FollowupStore = {
   stage(state: FollowupState): void
   commit(): void
   rollback(): void
+  // A save point per input: `undoToMark` drops what was staged since `mark`, when that one
+  // input is dead-lettered and the rest of the batch goes on.
+  mark(): void
+  undoToMark(): void
   // Replay: a changelog record applied as committed (newest version wins).
   restore(state: FollowupState): void
   size(): number
@@ -21,6 +25,8 @@ export const createFollowupStore = (): FollowupStore => {
   const byId = new Map<string, FollowupState>()
   const openByCustomer = new Map<string, string>()
   let staged = new Map<string, FollowupState>()
+  // What each stage() since the mark replaced (undefined: nothing was staged for that id).
+  let journal: [string, FollowupState | undefined][] = []
 
   const current = (id: string) => staged.get(id) ?? byId.get(id)
 
@@ -57,14 +63,27 @@ export const createFollowupStore = (): FollowupStore => {
         (s) => s.tenantId === tenantId && s.ownerId === ownerId && s.status !== 'resolved',
       ).length,
     stage(state) {
+      journal.push([state.followupId, staged.get(state.followupId)])
       staged.set(state.followupId, state)
     },
     commit() {
       for (const s of staged.values()) apply(s)
       staged = new Map()
+      journal = []
     },
     rollback() {
       staged = new Map()
+      journal = []
+    },
+    mark() {
+      journal = []
+    },
+    undoToMark() {
+      for (const [id, before] of journal.reverse()) {
+        if (before === undefined) staged.delete(id)
+        else staged.set(id, before)
+      }
+      journal = []
     },
     restore: apply,
     size: () => byId.size,
