@@ -12,9 +12,14 @@ export const tenantClassifiers = (base: Classifier, tenants: TenantRegistry) => 
     if (tenant.classifierRules === undefined) continue
     const merged = mergeRules(base.rules, tenant.classifierRules)
     if (!merged.ok) {
-      throw new AppError('INVALID_CONFIG', `tenant ${tenant.id}: invalid classifierRules`, {
-        cause: merged.issues,
-      })
+      const what = merged.issues.map((i) => `${i.path}: ${i.message}`).join('; ')
+      throw new AppError(
+        'INVALID_CONFIG',
+        `tenant ${tenant.id}: invalid classifierRules: ${what}`,
+        {
+          fields: merged.issues,
+        },
+      )
     }
     byTenant.set(tenant.id, createClassifier({ model: base.model, rules: merged.rules }))
   }

@@ -43,6 +43,28 @@ describe('rules', () => {
     if (bad.ok) return
     const paths = bad.issues.map((i) => i.path)
     expect(paths).toEqual(expect.arrayContaining(['sentiment.cues.0.shift', 'sentiment.cues.0']))
+    // The same anywhere in a tenant's rules: a misspelt minLevel would let a safety rule fire
+    // below critical.
+    const typos = mergeRules(defaultRules, {
+      urgency: {
+        phraseRules: [
+          { code: 'NO_HEAT', weight: 2, phrases: ['no heating'], minlevel: 'critical' },
+        ],
+        levels: { critcal: 7 },
+      },
+      topics: { taxonomy: [{ name: 'heating', keyword: ['boiler'] }] },
+      contact: { onNegatve: false },
+    })
+    expect(typos.ok).toBe(false)
+    if (typos.ok) return
+    expect(typos.issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining([
+        'urgency.phraseRules.0',
+        'urgency.levels',
+        'topics.taxonomy.0',
+        'contact',
+      ]),
+    )
     const removals = mergeRules(defaultRules, {
       sentiment: { disableCues: ['NO_COMPLAINTS'] },
       urgency: { disableRules: ['SAFETY_THREAT', 'SAFETY'] },
@@ -56,7 +78,7 @@ describe('rules', () => {
         { path: 'topics.disableTopics.0' },
       ],
     })
-    expect(mergeRules(defaultRules, { sentiment: { disableCues: ['NO_COMPLAINT'] } }).ok).toBe(true)
+    expect(mergeRules(defaultRules, { sentiment: { disableCues: ['SHORT_REPLY'] } }).ok).toBe(true)
   })
 
   it('rejects level thresholds out of order', () => {

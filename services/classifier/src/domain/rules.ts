@@ -138,7 +138,7 @@ export type ClassifierRules = z.infer<typeof ClassifierRules>
 export const TenantRuleOverrides = z
   .object({
     version: z.string().min(1).optional(),
-    language: ClassifierRules.shape.language.partial().optional(),
+    language: ClassifierRules.shape.language.partial().strict().optional(),
     sentiment: z
       .object({
         minConfidence: z.number().min(0).max(1).optional(),
@@ -153,24 +153,24 @@ export const TenantRuleOverrides = z
       .optional(),
     urgency: z
       .object({
-        levels: ClassifierRules.shape.urgency.shape.levels.partial().optional(),
-        phraseRules: z.array(PhraseRule).optional(),
+        levels: ClassifierRules.shape.urgency.shape.levels.partial().strict().optional(),
+        phraseRules: z.array(PhraseRule.strict()).optional(),
         disableRules: z.array(Code).optional(),
-        anger: ClassifierRules.shape.urgency.shape.anger.partial().optional(),
+        anger: ClassifierRules.shape.urgency.shape.anger.partial().strict().optional(),
         positiveWeight: z.number().optional(),
-        rating: ClassifierRules.shape.urgency.shape.rating.partial().optional(),
+        rating: ClassifierRules.shape.urgency.shape.rating.partial().strict().optional(),
         channel: z.record(z.string(), z.number()).optional(),
         tier: z.record(z.string(), z.number()).optional(),
-        history: ClassifierRules.shape.urgency.shape.history.partial().optional(),
+        history: ClassifierRules.shape.urgency.shape.history.partial().strict().optional(),
         contactRequestedWeight: z.number().optional(),
-        deadline: ClassifierRules.shape.urgency.shape.deadline.partial().optional(),
+        deadline: ClassifierRules.shape.urgency.shape.deadline.partial().strict().optional(),
       })
       .strict()
       .optional(),
-    contact: ClassifierRules.shape.contact.partial().optional(),
+    contact: ClassifierRules.shape.contact.partial().strict().optional(),
     topics: z
       .object({
-        taxonomy: z.array(TopicDefinition).optional(),
+        taxonomy: z.array(TopicDefinition.strict()).optional(),
         disableTopics: z.array(z.string()).optional(),
         minScore: z.number().min(0).max(1).optional(),
         maxTopics: z.number().int().min(1).max(20).optional(),
