@@ -7,7 +7,7 @@ const list = (s: string): string[] => s.split('|')
 // threat alone is critical, a legal threat or churn intent alone is high, and smaller signals
 // (anger, a low rating, a phone call, a VIP) combine.
 export const defaultRules: ClassifierRules = {
-  version: 'rules-2026.12.3',
+  version: 'rules-2026.12.2',
   language: { supported: ['en'], minConfidence: 0.35 },
   sentiment: {
     minConfidence: 0.45,
@@ -348,35 +348,6 @@ export const defaultRules: ClassifierRules = {
             "perfect|brilliant|happy|glad|excited|can't wait",
         ),
         maxWords: 25,
-      },
-      {
-        // Praise by denying a problem ("no complaints", "no issues", "never had an issue"): the
-        // negator and the problem word both read negative to the model, so it calls them
-        // complaints. Short texts only, and not when the denial ends ("until now", "but"), is
-        // someone else's ("they said no problem"), is sarcasm ("never disappoints at being
-        // late") or stands beside a failure or an angry word.
-        code: 'NO_COMPLAINT',
-        shift: { negative: -2, positive: 0.5 },
-        // Not "not bad" (in app reviews as often lukewarm or worse as praise) nor the singular
-        // "no problem" ("has no problem being …", or a reply).
-        phrases: list(
-          'no complaints|no complaint|' +
-            "can't complain|cant complain|cannot complain|nothing to complain|" +
-            "can't fault|cant fault|cannot fault|no issues|no problems|" +
-            'no hassle|no fuss|never had a problem|never had any problem*|never had an issue|' +
-            'never had any issue*|never a problem|never an issue|not disappointed|' +
-            'never disappoint*|never let me down|never lets me down',
-        ),
-        unless: list(
-          'but|however|though|although|except|until|till|til|now|anymore|any more|used to|' +
-            'no longer|before|this time|last time|recently|lately|since|then|yet|today|just|' +
-            'said|says|say|told|tells|found no|to disappoint|at being|fails to|' +
-            'why|what|how|?|still|again|wish|hope|if|when|' +
-            'horrendous|horrible|terrible|awful|worst|furious|angry|rude|disaster|hate|useless|' +
-            'cold|late|broken|broke|missing|wrong|refund*|charged|fee|cancel*|delay*|lost|' +
-            "damaged|crash*|down|not working|won't|wont|doesn't|didn't|hung up|ignor*|sarcasm",
-        ),
-        maxWords: 8,
       },
     ],
   },

@@ -233,7 +233,7 @@ export const createSentimentModel = (file: SentimentModelFile): SentimentModel =
         topFrom[k] = slotFrom[h] as number
       }
       const byTerm = new Map<string, number>()
-      for (let k = 0; k < kept && byTerm.size <= max; k++) {
+      for (let k = 0; k < kept; k++) {
         const term = termName(last.tokens, topFrom[k] as number)
         if (term !== undefined) byTerm.set(term, (byTerm.get(term) ?? 0) + (topWeight[k] as number))
       }

@@ -35,12 +35,12 @@ describe('short service messages through classify()', () => {
     ['ok', 'neutral'],
     ['hi', 'neutral'],
     ['@company reply', 'neutral'],
-    ['no issues at all', 'positive'],
-    ['nothing to complain about', 'positive'],
-    ['No problems at all.', 'positive'],
     ['no complaints but the app keeps crashing', 'negative'],
-    // Denials that are sarcasm, someone else's words, or beside a failure stay complaints.
+    // A denial of a problem does not make a complaint praise: sarcasm, someone else's words,
+    // or a failure beside it.
     ['@company never fails to disappoint', 'negative'],
+    ['no problems with delivery, food was inedible', 'negative'],
+    ['No issues with billing. Got scammed.', 'negative'],
     ['Your agent said no problem and then hung up on me', 'negative'],
     ['No complaints about the room. The front desk staff were rude and unhelpful', 'negative'],
     ['Technician found no problem and charged me a $90 callout fee', 'negative'],
