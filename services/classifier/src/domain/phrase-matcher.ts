@@ -48,7 +48,8 @@ export const createPhraseMatcher = <T>(
   const headOf = (w: string) => w.charCodeAt(0) * 65536 + (w.length > 1 ? w.charCodeAt(1) : 0)
   const byHead = new Map<number, [string, Entry<T>[]][]>()
   const short: [string, Entry<T>[]][] = []
-  for (const [p, list] of prefix) {
+  // Shortest prefix first, as a match list always had them (a rule's reason names its first).
+  for (const [p, list] of [...prefix].sort((a, b) => a[0].length - b[0].length)) {
     if (p.length < 2) short.push([p, list])
     else byHead.set(headOf(p), [...(byHead.get(headOf(p)) ?? []), [p, list]])
   }
@@ -79,11 +80,11 @@ export const createPhraseMatcher = <T>(
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i] as string
         tryEntries(exact.get(t), tokens, i, out)
+        for (const [p, list] of short) if (t.startsWith(p)) tryEntries(list, tokens, i, out)
         const group = t.length > 1 ? byHead.get(headOf(t)) : undefined
         if (group !== undefined) {
           for (const [p, list] of group) if (t.startsWith(p)) tryEntries(list, tokens, i, out)
         }
-        for (const [p, list] of short) if (t.startsWith(p)) tryEntries(list, tokens, i, out)
       }
       return out
     },
