@@ -124,6 +124,14 @@ describe('urgency rules', () => {
     })
   }
 
+  it("names the customer's words that fired a rule, not the rule's stem", () => {
+    const c = createClassifier({ model: neutral, rules: defaultRules })
+    const u = c.classify({ ...base, text: 'The charger exploded on my desk' }).urgency
+    expect(u.reasons).toContainEqual(
+      expect.objectContaining({ code: 'SAFETY_THREAT', detail: 'exploded' }),
+    )
+  })
+
   it('ranks a phone call above the same words sent by web form', () => {
     const classifier = createClassifier({ model: angry, rules: defaultRules })
     const text = 'Still no refund after two weeks'

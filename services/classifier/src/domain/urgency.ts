@@ -1,7 +1,8 @@
 import type { Sentiment, Urgency, UrgencyLevel, UrgencyReason } from '@closeloop/shared/events'
 import { findDeadline } from './deadline.ts'
-import { createPhraseMatcher } from './phrase-matcher.ts'
+import { createPhraseMatcher, matchedWords } from './phrase-matcher.ts'
 import type { ClassifierRules, PhraseRule } from './rules.ts'
+import { clip } from './text.ts'
 
 export type UrgencyInput = {
   tokens: readonly string[]
@@ -36,7 +37,9 @@ export const createUrgencyScorer = (rules: ClassifierRules['urgency']) => {
     for (const m of matcher.match(input.tokens)) {
       if (seen.has(m.tag.code)) continue
       seen.add(m.tag.code)
-      reasons.push({ code: m.tag.code, detail: m.phrase, weight: m.tag.weight })
+      // The words as the customer wrote them ("exploded", not the rule's "explod*").
+      const detail = clip(matchedWords(input.tokens, m))
+      reasons.push({ code: m.tag.code, detail, weight: m.tag.weight })
       if (m.tag.minLevel !== undefined && LEVEL_RANK[m.tag.minLevel] > LEVEL_RANK[floor]) {
         floor = m.tag.minLevel
       }
