@@ -9,7 +9,8 @@ import { type Classifier, createClassifier, mergeRules } from './domain/classify
 export const tenantClassifiers = (base: Classifier, tenants: TenantRegistry) => {
   const byTenant = new Map<string, Classifier>()
   for (const tenant of tenants.tenants) {
-    if (tenant.classifierRules === undefined) continue
+    // null, like a missing field, means no overrides: the base rules and their version.
+    if (tenant.classifierRules == null) continue
     const merged = mergeRules(base.rules, tenant.classifierRules)
     if (!merged.ok) {
       const what = merged.issues.map((i) => `${i.path}: ${i.message}`).join('; ')
