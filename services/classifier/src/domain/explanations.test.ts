@@ -47,6 +47,12 @@ describe('sentiment reasons', () => {
     expect(details(pair.reasons, 'TERM')).toEqual(
       expect.arrayContaining(['not recommend', 'not recommend this']),
     )
+    // A pair whose first word is negated, and a mention between negator and word.
+    const first = classify("like that you don't have to go out").sentiment
+    expect(details(first.reasons, 'TERM')).toContain("don't … go out")
+    expect(details(first.reasons, 'TERM')).not.toContain('go out')
+    const mention = classify('I would not @acme recommend this').sentiment
+    expect(details(mention.reasons, 'TERM')).not.toContain('not … recommend')
   })
 
   it('weigh a word by all its occurrences before choosing the strongest', () => {

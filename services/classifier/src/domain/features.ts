@@ -25,7 +25,7 @@ export type FeatureLexicons = {
 /**
  * A sparse feature vector: `n` (index, value) pairs; buffers are reused between calls. The first
  * `nSparse` are word features; `src` says where each came from, so a verdict can name its words:
- * token index × 4, + 1 for a bigram ending at that token, + 2 when the word is negated.
+ * token index × SRC_TOKEN plus the SRC_ flags.
  */
 export type FeatureVector = {
   idx: Int32Array
@@ -36,6 +36,10 @@ export type FeatureVector = {
 }
 export const SRC_BIGRAM = 1
 export const SRC_NEGATED = 2
+// A pair whose first word was negated ("don't … go out").
+export const SRC_PREV_NEGATED = 4
+// `src` of a word feature is its token index × SRC_TOKEN plus the flags above.
+export const SRC_TOKEN = 8
 // `src` of the dense features read from the valence lexicon (the others get SRC_DENSE).
 export const SRC_LEXICON = -1
 export const SRC_DENSE = -2
@@ -240,6 +244,7 @@ export const createFeatureExtractor = (
     const cap = MAX_FEATURES - 64
     let negLeft = 0
     let prev = 0
+    let prevNegated = false
     let words = 0
     for (let i = 0; i < tokens.length && n < cap; i++) {
       const t = tokens[i] as string
@@ -251,7 +256,7 @@ export const createFeatureExtractor = (
         SEED_UNI,
       )
       if (word) words++
-      let from = i * 4
+      let from = i * SRC_TOKEN
       if (CLAUSE_END.has(t)) negLeft = 0
       else if (negLeft > 0) {
         h = hashPair(h, 0x6e6567)
@@ -262,16 +267,17 @@ export const createFeatureExtractor = (
       src[n] = from
       idx[n++] = h & mask
       if (config.bigrams && i > 0) {
-        src[n] = from + SRC_BIGRAM
+        src[n] = from + SRC_BIGRAM + (prevNegated ? SRC_PREV_NEGATED : 0)
         idx[n++] = hashPair(prev, h) & mask
       }
       prev = h
+      prevNegated = (from & SRC_NEGATED) !== 0
       if (word && config.charNgrams !== null && t.length >= 3) {
         const padded = ` ${t} `
         for (let len = config.charNgrams.min; len <= config.charNgrams.max; len++) {
           for (let s = 0; s + len <= padded.length && n < cap; s++) {
             if (len >= padded.length) break
-            src[n] = i * 4
+            src[n] = i * SRC_TOKEN
             idx[n++] = (hashString(padded.slice(s, s + len), SEED_CHAR) ^ len) & mask
           }
         }

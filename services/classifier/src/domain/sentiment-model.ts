@@ -7,6 +7,8 @@ import {
   SRC_DENSE,
   SRC_LEXICON,
   SRC_NEGATED,
+  SRC_PREV_NEGATED,
+  SRC_TOKEN,
   type TextAnalysis,
 } from './features.ts'
 
@@ -58,7 +60,7 @@ const negatorBefore = (tokens: readonly string[], i: number): number => {
  * one). Mentions, links and punctuation name nothing a reader can check: undefined.
  */
 const termName = (tokens: readonly string[], src: number): string | undefined => {
-  const i = src >> 2
+  const i = Math.floor(src / SRC_TOKEN)
   const t = tokens[i] as string
   if (!NAMEABLE_RE.test(t)) return undefined
   let name = t
@@ -73,10 +75,13 @@ const termName = (tokens: readonly string[], src: number): string | undefined =>
       start = j
     }
   }
-  if ((src & SRC_NEGATED) === 0) return name
+  if ((src & (SRC_NEGATED | SRC_PREV_NEGATED)) === 0) return name
   const n = negatorBefore(tokens, start + 1)
   if (n < 0 || n === start) return name
-  return n === start - 1 ? `${tokens[n]} ${name}` : `${tokens[n]} … ${name}`
+  // Next to each other but for mentions and links, which features skip: "not @acme recommend".
+  let between = n + 1
+  while (between < start && SKIPPED.has(tokens[between] as string)) between++
+  return between === start ? `${tokens[n]} ${name}` : `${tokens[n]} … ${name}`
 }
 
 /**
