@@ -105,7 +105,8 @@ const trainAndPredict = (train: SentimentRow[], test: SentimentRow[]): Uint8Arra
     const after = argmax3(logits, r)
     const gold = labelIndex(row.label)
     const kind = row.set === 'tweeteval' ? 'tweets' : row.set.startsWith('file:') ? 'file' : 'other'
-    for (const code of [...cue.codes, ...cue.codes.map((c) => `${c}/${kind}`)]) {
+    const codes = cue.fired.map((f) => f.code)
+    for (const code of [...codes, ...codes.map((c) => `${c}/${kind}`)]) {
       const s = cueStats.get(code) ?? { n: 0, gold: [0, 0, 0], before: 0, after: 0 }
       s.n++
       s.gold[gold] = (s.gold[gold] ?? 0) + 1

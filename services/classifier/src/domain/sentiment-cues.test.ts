@@ -7,7 +7,8 @@ import type { SentimentModel, SentimentProbabilities } from './sentiment-model.t
 import { normaliseText, tokenize } from './text.ts'
 
 const score = createSentimentCueScorer(defaultRules.sentiment)
-const codes = (text: string) => score?.(tokenize(normaliseText(text)))?.codes ?? []
+const codes = (text: string) =>
+  score?.(tokenize(normaliseText(text)))?.fired.map((f) => f.code) ?? []
 const fixed = (p: SentimentProbabilities): SentimentModel => ({
   name: 'fake',
   version: '0',

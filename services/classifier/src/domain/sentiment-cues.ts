@@ -5,12 +5,11 @@ import type { SentimentProbabilities } from './sentiment-model.ts'
 import { isWord } from './text.ts'
 
 /**
- * Log-probability shifts for (negative, neutral, positive), the cues that produced them and, for
- * each, the words of the text that made it fire ("thanks … delayed").
+ * Log-probability shifts for (negative, neutral, positive), summed over the cues that fired, and
+ * each cue with its own shift and the words of the text that made it fire ("thanks … delayed").
  */
 export type SentimentShift = {
   shift: [number, number, number]
-  codes: string[]
   fired: { code: string; detail: string; shift: [number, number, number] }[]
 }
 
@@ -106,9 +105,8 @@ export const createSentimentCueScorer = (rules: ClassifierRules['sentiment']) =>
         c.shift.neutral ?? 0,
         c.shift.positive ?? 0,
       ]
-      out ??= { shift: [0, 0, 0], codes: [], fired: [] }
+      out ??= { shift: [0, 0, 0], fired: [] }
       out.shift = [out.shift[0] + shift[0], out.shift[1] + shift[1], out.shift[2] + shift[2]]
-      out.codes.push(c.code)
       out.fired.push({ code: c.code, detail, shift })
     }
     return out
