@@ -153,6 +153,7 @@ const classifyStream = async (rules: ClassifierRules) => {
   const classifier = loadDefaultClassifier({ rules, clock: { now: () => new Date() } })
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })
   let n = 0
+  let failed = 0
   let out = ''
   const flush = () => {
     if (out.length > 0) process.stdout.write(out)
@@ -162,12 +163,20 @@ const classifyStream = async (rules: ClassifierRules) => {
     n++
     if (line.trim() === '') continue
     let record: string
+    let parsed: unknown
     try {
-      const read = readItem(JSON.parse(line))
-      if (!read.ok) {
-        record = JSON.stringify({ error: { code: 'INVALID_ITEM', issues: read.issues }, line: n })
-      } else {
-        const { id, externalId } = read.item
+      parsed = JSON.parse(line)
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err)
+      out += `${JSON.stringify({ error: { code: 'INVALID_JSON', message }, line: n })}\n`
+      continue
+    }
+    const read = readItem(parsed)
+    if (!read.ok) {
+      record = JSON.stringify({ error: { code: 'INVALID_ITEM', issues: read.issues }, line: n })
+    } else {
+      const { id, externalId } = read.item
+      try {
         const result = classifier.classify(toInput(read.item))
         record = JSON.stringify({
           ...(id === undefined ? {} : { id }),
@@ -175,22 +184,29 @@ const classifyStream = async (rules: ClassifierRules) => {
           ...result,
           ...(read.warnings.length === 0 ? {} : { warnings: read.warnings }),
         })
+      } catch (err) {
+        // A valid item the classifier could not take is our fault, not the input's.
+        const message = err instanceof Error ? err.message : String(err)
+        record = JSON.stringify({ error: { code: 'CLASSIFY_FAILED', message }, line: n })
+        failed++
       }
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err)
-      record = JSON.stringify({ error: { code: 'INVALID_JSON', message }, line: n })
     }
     out += `${record}\n`
     if (out.length > 64_000) flush()
   }
   flush()
+  if (failed > 0) {
+    process.stderr.write(`closeloop classify: the classifier failed on ${failed} item(s)\n`)
+    process.exitCode = 1
+  }
 }
 
 const usage = `usage: closeloop classify [--rules FILE.json] < items.jsonl > classified.jsonl
   Reads one feedback item per line ({"text": "...", "channel": "web", "rating": 2, ...}) and
   writes one classification per line. A line without text, or not JSON, becomes
   {"error": {...}, "line": n}; an optional field that does not fit is ignored and named in
-  the line's "warnings".
+  the line's "warnings". An item the classifier fails on becomes a CLASSIFY_FAILED error
+  line, and the command then exits with status 1.
   --rules FILE.json  rule overrides, the object a tenant has as "classifierRules" in the
                      tenants file, so items are read as the service reads that tenant's
 `
