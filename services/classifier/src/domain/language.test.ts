@@ -17,6 +17,22 @@ describe('detectLanguage', () => {
     // Shorthand English, not Polish "w" and "i".
     ['iphones r 2 expensive. Most went w/ htc/galaxy. No customer loyalty w/phone comp..', 'en'],
     ['stuck w/ no help, i w/ my kids at the counter', 'en'],
+    // Short complaints with one or two function words, or only accents: ELD's second opinion.
+    ['mi vuelo fue cancelado', 'es'],
+    ['pésimo servicio', 'es'],
+    ['me atendieron muy bien', 'es'],
+    ['je veux annuler mon abonnement', 'fr'],
+    ['Fahrer ist nie gekommen', 'de'],
+    ['não consigo entrar na minha conta', 'pt'],
+    ['mi hanno addebitato due volte', 'it'],
+    ['de chauffeur kwam nooit', 'nl'],
+    ['fatalna obsługa klienta', 'pl'],
+    // English with a word or a sign that other languages share stays English.
+    ['i love em !', 'en'],
+    ['nice fast app', 'en'],
+    ['Excellent service 👏', 'en'],
+    ['Awesome driver 👌👏😎', 'en'],
+    ['Cafe was closed, no crème brûlée', 'en'],
     ['我的订单还没有到', 'zh'],
     ['Заказ так и не пришёл', 'ru'],
     ['لم يصل طلبي بعد', 'ar'],
