@@ -5,11 +5,11 @@ import {
   createPublisher,
   deleteTopicsWithPrefix,
   ensureTopics,
-  type Outbound,
   readTopic,
   runConsumer,
 } from '@closeloop/shared/kafka'
 import { afterAll, describe, expect, it } from 'vitest'
+import { receivedItem } from './support/events.ts'
 import { brokers, log } from './support/pipeline.ts'
 
 // A handler whose output breaks its topic's schema (a bug, or input the handler did not expect)
@@ -25,25 +25,7 @@ describe('a handler output that does not match its schema', () => {
   it('sends that input to the DLQ with the field that is wrong, and publishes the rest', async () => {
     await ensureTopics(kafka, Object.values(topics), { prefix, log })
     const key = `demo/id:c-${randomUUID()}`
-    const item = (text: string): Outbound => {
-      const now = new Date().toISOString()
-      const data: FeedbackReceived = {
-        feedbackId: randomUUID(),
-        tenantId: 'demo',
-        sourceId: 'test',
-        customerKey: key,
-        channel: 'web',
-        text,
-        customer: { id: 'c' },
-        contactRequested: false,
-        occurredAt: now,
-        receivedAt: now,
-        metadata: {},
-      }
-      const type = topics.feedbackReceived.ceType
-      const event = { id: data.feedbackId, type, source: 'test', time: now, tenant: 'demo', data }
-      return { topic: topics.feedbackReceived, key, event }
-    }
+    const item = (text: string) => receivedItem(key, text)
     const publisher = createPublisher(kafka, { prefix, log })
     // Same key, so one partition, in this order: the bad one first.
     await publisher.publish([item('bad'), item('good')])

@@ -4,8 +4,9 @@ import {
   createKafka,
   createPublisher,
   ensureTopics,
-  replayTopic,
+  followTopic,
   runConsumer,
+  type TopicFollower,
 } from '@closeloop/shared/kafka'
 import { stopInOrder } from '@closeloop/shared/lifecycle'
 import type { Logger } from '@closeloop/shared/logging'
@@ -46,11 +47,15 @@ export const startClassifier = async (
     log,
   })
   const publisher = createPublisher(kafka, { prefix, log })
+  let follower: TopicFollower | undefined
   try {
-    // Per-customer history (repeat contacts, open problems) is rebuilt from what this service
-    // published; then intake resumes where it left off.
+    // Per-customer history (repeat contacts, open problems) is rebuilt from what the classifier
+    // instances published; then intake resumes where it left off. The history goes on following
+    // that topic, so when another instance's partitions move here (it stopped, or the group grew)
+    // their customers' contacts since this instance started are known too. A contact this
+    // instance recorded itself comes back through the topic and counts once.
     const history = createCustomerHistory()
-    await replayTopic(kafka, topics.feedbackClassified, {
+    follower = await followTopic(kafka, topics.feedbackClassified, {
       prefix,
       log,
       apply: (event) => recordClassified(history, event.data as FeedbackClassified),
@@ -76,17 +81,20 @@ export const startClassifier = async (
       metrics: consumerMetrics(metrics),
     })
   } catch (err) {
+    await follower?.stop()
     await publisher.stop()
     await server.stop()
     throw err
   }
   const running = consumer
+  const history = follower
   return {
     port: server.port,
     stop: () =>
       stopInOrder(
         [
           ['consumer', running.stop],
+          ['history follower', history.stop],
           ['publisher', publisher.stop],
           ['http', server.stop],
         ],

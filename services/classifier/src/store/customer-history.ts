@@ -1,7 +1,8 @@
 /**
  * What the classifier remembers per customer: when they got in touch, and whether their last
- * complaint is still fresh. Customer-keyed partitions make it local to this consumer; at start it
- * is rebuilt from the classifier's own output (see service.ts), so a restart forgets no one.
+ * complaint is still fresh. Customer-keyed partitions make it local to a consumer; each instance
+ * rebuilds it from the classifier's output at start and goes on following that topic (see
+ * service.ts), so neither a restart nor a partition handed over forgets anyone.
  * Contacts are kept by feedback id: a redelivered or replayed item is counted once.
  */
 export type CustomerHistory = {
