@@ -3,7 +3,7 @@ import type { TrainOptions } from './train-lib.ts'
 // The configuration that trains the committed model. Chosen with experiments.ts on train-side
 // cross-validation and leave-one-domain-out (never on the dev rows that evaluate.ts reports).
 export const MODEL_NAME = 'closeloop-sentiment-linear'
-export const MODEL_VERSION = '1.2.0'
+export const MODEL_VERSION = '1.2.1'
 
 export const trainOptions: TrainOptions = {
   features: {

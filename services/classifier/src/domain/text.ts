@@ -14,15 +14,29 @@ const CLOSING_NOT_RE = /([.!]\s*)not[\s.!]*$/i
 const CAMEL_RE = /(\p{Ll})(\p{Lu})/gu
 const splitHashtag = (_: string, tag: string) =>
   ` ${tag.replace(CAMEL_RE, '$1 $2').replaceAll('_', ' ')} `
+// Text from Twitter's API and from some web forms arrives HTML-escaped: "AT&amp;T", "&lt;3",
+// "don&#39;t". Left so, "&lt;3" is no heart and "#39" reads as a hashtag.
+const ENTITY_RE = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([\da-f]{1,6}));/gi
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
+const decodeEntity = (entity: string, name?: string, dec?: string, hex?: string): string => {
+  if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? entity
+  const code = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16)
+  const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
+  return valid ? String.fromCodePoint(code) : entity
+}
+/** Decodes the HTML entities that escaped text carries: the five named ones and numeric ones. */
+export const decodeEntities = (text: string): string =>
+  text.includes('&') ? text.replace(ENTITY_RE, decodeEntity) : text
+
 const TOKEN_RE =
   /@user|[:;=]-?[()dpDP/\\|]|<3|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[!?]+|[.,;:]|\p{Extended_Pictographic}/gu
 
 /**
- * Lower-cases and replaces URLs, @mentions, sarcasm markers ("#not" → sarcasm), hashtags (split
+ * Decodes HTML entities, lower-cases and replaces URLs, @mentions, sarcasm markers ("#not" → sarcasm), hashtags (split
  * into their words) and elongations ("soooo" → "soo") by stable forms.
  */
 export const normaliseText = (text: string): string => {
-  const lower = text
+  const lower = decodeEntities(text)
     .replace(URL_RE, ' httpurl ')
     .replace(MENTION_RE, '$1 @user ')
     .replace(SARCASM_TAG_RE, ' sarcasm ')
