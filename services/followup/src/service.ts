@@ -4,7 +4,7 @@ import {
   createKafka,
   createPublisher,
   ensureTopics,
-  replayTopic,
+  followTopic,
   runConsumer,
 } from '@closeloop/shared/kafka'
 import { stopInOrder } from '@closeloop/shared/lifecycle'
@@ -28,8 +28,12 @@ export const startFollowup = async (
   await ensureTopics(kafka, Object.values(topics), { prefix, log })
 
   // The changelog is the store's truth: rebuild before taking new input, so no deadline is lost.
+  // The store goes on following it, so what other instances write is known here too: a
+  // customer whose partition moves here (an instance stopped, or one joined) keeps their open
+  // follow-up, and the API lists every instance's follow-ups. States this instance wrote come
+  // back through it and are ignored, being no newer than what it already holds.
   const store = createFollowupStore()
-  await replayTopic(kafka, topics.followupState, {
+  const follower = await followTopic(kafka, topics.followupState, {
     prefix,
     log,
     apply: (event) => store.restore(FollowupState.parse(event.data)),
@@ -61,6 +65,7 @@ export const startFollowup = async (
         [
           ['http', server.stop],
           ['consumer', consumer.stop],
+          ['changelog follower', follower.stop],
           ['publisher', publisher.stop],
         ],
         log,
