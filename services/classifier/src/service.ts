@@ -1,6 +1,7 @@
 import { type FeedbackClassified, type FeedbackReceived, topics } from '@closeloop/shared/events'
 import { consumerMetrics, createMetrics, mountOps, startHttpServer } from '@closeloop/shared/http'
 import {
+  catchUpFollower,
   createKafka,
   createPublisher,
   ensureTopics,
@@ -40,14 +41,16 @@ export const startClassifier = async (
   const metrics = createMetrics()
   let consumer: Awaited<ReturnType<typeof runConsumer>> | undefined
   const app = new Hono()
-  mountOps(app, { ready: () => consumer?.isReady() ?? false, metrics })
+  // Not ready while the history is stale: its follower stopped, and repeat contacts go unseen.
+  let follower: TopicFollower | undefined
+  const ready = () => (consumer?.isReady() ?? false) && (follower?.isRunning() ?? false)
+  mountOps(app, { ready, metrics })
   const server = await startHttpServer(app, {
     host: config.HOST,
     port: config.CLASSIFIER_PORT,
     log,
   })
   const publisher = createPublisher(kafka, { prefix, log })
-  let follower: TopicFollower | undefined
   try {
     // Per-customer history (repeat contacts, open problems) is rebuilt from what the classifier
     // instances published; then intake resumes where it left off. The history goes on following
@@ -55,11 +58,12 @@ export const startClassifier = async (
     // their customers' contacts since this instance started are known too. A contact this
     // instance recorded itself comes back through the topic and counts once.
     const history = createCustomerHistory()
-    follower = await followTopic(kafka, topics.feedbackClassified, {
+    const changelog = await followTopic(kafka, topics.feedbackClassified, {
       prefix,
       log,
       apply: (event) => recordClassified(history, event.data as FeedbackClassified),
     })
+    follower = changelog
     log.info({ customers: history.size() }, 'customer history rebuilt')
     consumer = await runConsumer({
       kafka,
@@ -78,12 +82,20 @@ export const startClassifier = async (
         const item = m.event.data as FeedbackReceived
         history.forget(item.customerKey, item.feedbackId)
       },
+      // Partitions taken over from another instance: first read what it last wrote.
+      onAssigned: () => catchUpFollower(changelog, log),
       metrics: consumerMetrics(metrics),
     })
   } catch (err) {
-    await follower?.stop()
-    await publisher.stop()
-    await server.stop()
+    const started = follower
+    await stopInOrder(
+      [
+        ['history follower', async () => started?.stop()],
+        ['publisher', publisher.stop],
+        ['http', server.stop],
+      ],
+      log,
+    ).catch(() => {}) // each failure is logged; the start-up error is the one to throw
     throw err
   }
   const running = consumer

@@ -1,6 +1,7 @@
 import { FollowupState, topics } from '@closeloop/shared/events'
 import { consumerMetrics, createMetrics, startHttpServer } from '@closeloop/shared/http'
 import {
+  catchUpFollower,
   createKafka,
   createPublisher,
   ensureTopics,
@@ -53,10 +54,14 @@ export const startFollowup = async (
     onFlushFailed: store.rollback,
     onMessageStart: store.mark,
     onMessageFailed: store.undoToMark,
+    // Partitions taken over from another instance: first read what it last wrote.
+    onAssigned: () => catchUpFollower(follower, log),
     metrics: consumerMetrics(metrics),
   })
 
-  const app = createFollowupApp({ store, tenants, log, metrics, ready: () => consumer.isReady() })
+  // Not ready while the store is stale: its follower stopped.
+  const ready = () => consumer.isReady() && follower.isRunning()
+  const app = createFollowupApp({ store, tenants, log, metrics, ready })
   const server = await startHttpServer(app, { host: config.HOST, port: config.FOLLOWUP_PORT, log })
   return {
     port: server.port,

@@ -49,6 +49,9 @@ export type ConsumerOptions = {
   // each handler runs, and after it when the message is dead-lettered.
   onMessageStart?: (m: Inbound) => void
   onMessageFailed?: (m: Inbound) => void
+  // Awaited before the first batch after each group join: partitions may have come from another
+  // instance, whose last writes state followed from a changelog should see first.
+  onAssigned?: () => Promise<void>
   fromBeginning?: boolean
 }
 
@@ -97,8 +100,10 @@ export const runConsumer = async (opts: ConsumerOptions): Promise<RunningConsume
     retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 10_000 },
   })
   let joined = false
+  let assigned = false
   consumer.on(consumer.events.GROUP_JOIN, (e) => {
     joined = true
+    assigned = true
     opts.log.info({ groupId: opts.groupId, assignment: e.payload.memberAssignment }, 'joined group')
   })
   consumer.on(consumer.events.CRASH, (e) => {
@@ -119,6 +124,10 @@ export const runConsumer = async (opts: ConsumerOptions): Promise<RunningConsume
     eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
       const spec = specByName.get(batch.topic)
       if (!spec) throw new AppError('INTERNAL', `no spec for topic ${batch.topic}`)
+      if (assigned) {
+        assigned = false
+        await opts.onAssigned?.()
+      }
       let outputs: Outbound[] = []
       let dlq: RawRecord[] = []
       let sinkable: Inbound[] = []

@@ -13,4 +13,4 @@ export {
 } from './consumer.ts'
 export { type RawRead, readTopic } from './inspect.ts'
 export { createPublisher, type Outbound, type Publisher, type RawRecord } from './publisher.ts'
-export { followTopic, replayTopic, type TopicFollower } from './replay.ts'
+export { catchUpFollower, followTopic, replayTopic, type TopicFollower } from './replay.ts'

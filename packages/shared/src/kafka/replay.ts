@@ -34,8 +34,21 @@ type ChangelogOptions = {
   apply: (event: CloudEvent, key: string) => void
 }
 
-/** A changelog still being read after catching up; stop() leaves the group. */
-export type TopicFollower = { applied(): number; stop(): Promise<void> }
+/**
+ * A changelog still being read after catching up; stop() leaves the group. isRunning() is false
+ * once the reader has stopped for good (an error kafkajs does not retry): the state it feeds
+ * then goes stale, which readiness should report.
+ */
+export type TopicFollower = {
+  applied(): number
+  isRunning(): boolean
+  /**
+   * Resolves once everything on the topic when called has been read, or after `timeoutMs`
+   * (false then): for a consumer taking over partitions whose previous owner just wrote here.
+   */
+  catchUp(timeoutMs: number): Promise<boolean>
+  stop(): Promise<void>
+}
 
 /**
  * Reads a topic from its start to the end it had when called: how a state store is rebuilt
@@ -62,6 +75,17 @@ export const followTopic = (
   opts: ChangelogOptions,
 ): Promise<TopicFollower> => readChangelog(kafka, spec, opts, true)
 
+// What a one-shot replay returns: nothing goes on running.
+const done = (applied: number): TopicFollower => ({
+  applied: () => applied,
+  isRunning: () => false,
+  catchUp: async () => true,
+  stop: async () => {},
+})
+
+// How often catchUp looks at what the follower has read.
+const CATCH_UP_POLL_MS = 25
+
 const readChangelog = async (
   kafka: Kafka,
   spec: TopicSpec,
@@ -74,12 +98,15 @@ const readChangelog = async (
   const ends = new Map<number, bigint>()
   let watch: ReturnType<typeof setInterval> | undefined
   let applied = 0
+  let running = follow
+  // Per partition, the offset after the last record read.
+  const read = new Map<number, bigint>()
   let consumer: Consumer | undefined
   try {
     for (const p of await retrying(() => admin.fetchTopicOffsets(name))) {
       if (BigInt(p.high) > BigInt(p.low)) ends.set(p.partition, BigInt(p.high))
     }
-    if (ends.size === 0 && !follow) return { applied: () => 0, stop: async () => {} }
+    if (ends.size === 0 && !follow) return done(0)
 
     const groupId = `closeloop-replay-${randomUUID()}`
     const reader = kafka.consumer({ groupId, allowAutoTopicCreation: false })
@@ -95,18 +122,20 @@ const readChangelog = async (
           resolve()
         }
       }
-      // Once caught up there is no one to reject: a follower's failure is logged.
-      const fail = (err: unknown) => {
-        if (caughtUp) opts.log.error({ err, topic: name }, 'changelog follower stopped')
-        else reject(err)
-      }
       // An empty topic is caught up at once; a follower reads from its start all the same.
       if (ends.size === 0) {
         caughtUp = true
         resolve()
       }
       reader.on(reader.events.CRASH, (e) => {
-        if (!e.payload.restart) fail(e.payload.error)
+        // Until caught up the caller is waiting: any crash fails the start-up.
+        if (!caughtUp) reject(e.payload.error)
+        else if (e.payload.restart)
+          opts.log.warn({ err: e.payload.error, topic: name }, 'changelog follower restarting')
+        else {
+          running = false
+          opts.log.error({ err: e.payload.error, topic: name }, 'changelog follower stopped')
+        }
       })
       // Retention can delete a partition's last records between the offset look-up and the
       // fetch; no batch would then ever arrive for it, so the replay would wait forever.
@@ -121,23 +150,36 @@ const readChangelog = async (
       }, WATCH_MS)
       reader
         .run({
-          autoCommit: false,
+          // A follower's group is its own: committing lets a restart after a crash go on from
+          // where it was instead of reading the whole topic again.
+          autoCommit: follow,
           eachBatch: async ({ batch }) => {
             for (const m of batch.messages) {
               const decoded = decodeEvent(m)
               const valid = decoded.ok && spec.schema.safeParse(decoded.event.data).success
-              if (decoded.ok && valid) {
+              if (!(decoded.ok && valid)) {
+                opts.log.warn({ topic: name, offset: m.offset }, 'skipped invalid changelog record')
+                continue
+              }
+              // A record the state cannot take is skipped, not retried: retrying would read the
+              // same record, and everything behind it, for ever.
+              try {
                 opts.apply(decoded.event, m.key?.toString('utf8') ?? '')
                 applied += 1
-              } else
-                opts.log.warn({ topic: name, offset: m.offset }, 'skipped invalid changelog record')
+              } catch (err) {
+                opts.log.error(
+                  { err, topic: name, offset: m.offset },
+                  'skipped changelog record that could not be applied',
+                )
+              }
             }
+            const next = BigInt(batch.lastOffset()) + 1n
+            if (next > (read.get(batch.partition) ?? 0n)) read.set(batch.partition, next)
             const end = ends.get(batch.partition)
-            if (end !== undefined && BigInt(batch.lastOffset()) + 1n >= end)
-              reached(batch.partition)
+            if (end !== undefined && next >= end) reached(batch.partition)
           },
         })
-        .catch(fail)
+        .catch(reject)
     })
   } catch (err) {
     await consumer?.disconnect()
@@ -150,7 +192,53 @@ const readChangelog = async (
   const reader = consumer
   if (!follow) {
     await reader.disconnect()
-    return { applied: () => applied, stop: async () => {} }
+    return done(applied)
   }
-  return { applied: () => applied, stop: () => reader.disconnect() }
+  // Records below the low watermark are gone (retention): there is nothing there to wait for.
+  const caughtUpTo = (offsets: { partition: number; low: string; high: string }[]) =>
+    offsets.every((p) => {
+      const low = BigInt(p.low)
+      const at = read.get(p.partition) ?? low
+      return BigInt(p.high) <= (at > low ? at : low)
+    })
+  return {
+    applied: () => applied,
+    isRunning: () => running,
+    async catchUp(timeoutMs) {
+      const deadline = Date.now() + timeoutMs
+      const lookUp = kafka.admin()
+      await lookUp.connect()
+      let offsets: { partition: number; low: string; high: string }[]
+      try {
+        offsets = await lookUp.fetchTopicOffsets(name)
+      } finally {
+        await lookUp.disconnect()
+      }
+      while (!caughtUpTo(offsets)) {
+        if (!running || Date.now() >= deadline) return false
+        await new Promise((r) => setTimeout(r, CATCH_UP_POLL_MS))
+      }
+      return true
+    },
+    stop: async () => {
+      running = false
+      await reader.disconnect()
+    },
+  }
+}
+
+// Long enough for a follower's usual lag, short of kafkajs' session timeout (30 s).
+const CATCH_UP_MS = 10_000
+
+/**
+ * For a consumer's onAssigned: waits for the follower to read what is on its topic now. Never
+ * throws: if it cannot, handling goes on (logged), as it did before there was a follower.
+ */
+export const catchUpFollower = async (follower: TopicFollower, log: Logger): Promise<void> => {
+  try {
+    if (!(await follower.catchUp(CATCH_UP_MS)))
+      log.warn({ timeoutMs: CATCH_UP_MS }, 'changelog follower still behind after an assignment')
+  } catch (err) {
+    log.warn({ err }, 'could not check the changelog follower after an assignment')
+  }
 }

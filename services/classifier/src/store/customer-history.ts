@@ -29,6 +29,9 @@ const windowMs = 30 * day
 const maxContacts = 100
 
 export const createCustomerHistory = (opts: { maxCustomers?: number } = {}): CustomerHistory => {
+  // Every instance follows the whole topic, so this bounds all instances' customers together,
+  // the least recently heard from going first. A customer with one contact takes about 1.3 kB
+  // of heap (keys are long strings), so the bound is some 250 MB.
   const maxCustomers = opts.maxCustomers ?? 200_000
   const seen = new Map<string, Contact[]>()
   return {
