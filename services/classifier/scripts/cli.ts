@@ -149,6 +149,14 @@ const toInput = (item: CliItem): ClassifyInput => {
   }
 }
 
+const parseJson = (line: string): { ok: true; value: unknown } | { ok: false; message: string } => {
+  try {
+    return { ok: true, value: JSON.parse(line) }
+  } catch (err) {
+    return { ok: false, message: err instanceof Error ? err.message : String(err) }
+  }
+}
+
 const classifyStream = async (rules: ClassifierRules) => {
   const classifier = loadDefaultClassifier({ rules, clock: { now: () => new Date() } })
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })
@@ -163,31 +171,29 @@ const classifyStream = async (rules: ClassifierRules) => {
     n++
     if (line.trim() === '') continue
     let record: string
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(line)
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err)
-      out += `${JSON.stringify({ error: { code: 'INVALID_JSON', message }, line: n })}\n`
-      continue
-    }
-    const read = readItem(parsed)
-    if (!read.ok) {
-      record = JSON.stringify({ error: { code: 'INVALID_ITEM', issues: read.issues }, line: n })
+    const parsed = parseJson(line)
+    const read = parsed.ok ? readItem(parsed.value) : null
+    if (!parsed.ok) {
+      record = JSON.stringify({ error: { code: 'INVALID_JSON', message: parsed.message }, line: n })
+    } else if (read === null || !read.ok) {
+      record = JSON.stringify({ error: { code: 'INVALID_ITEM', issues: read?.issues }, line: n })
     } else {
       const { id, externalId } = read.item
+      const ids = {
+        ...(id === undefined ? {} : { id }),
+        ...(externalId === undefined ? {} : { externalId }),
+      }
       try {
         const result = classifier.classify(toInput(read.item))
         record = JSON.stringify({
-          ...(id === undefined ? {} : { id }),
-          ...(externalId === undefined ? {} : { externalId }),
+          ...ids,
           ...result,
           ...(read.warnings.length === 0 ? {} : { warnings: read.warnings }),
         })
       } catch (err) {
         // A valid item the classifier could not take is our fault, not the input's.
         const message = err instanceof Error ? err.message : String(err)
-        record = JSON.stringify({ error: { code: 'CLASSIFY_FAILED', message }, line: n })
+        record = JSON.stringify({ ...ids, error: { code: 'CLASSIFY_FAILED', message }, line: n })
         failed++
       }
     }
