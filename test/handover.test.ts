@@ -97,7 +97,8 @@ describe('two instances of a stateful service in one consumer group', () => {
     // Opened: one state per customer; attached: a second, newer state of the same follow-up.
     // Redelivery may write a state twice (same id, same version): the changelog's readers keep
     // the newest version, so only distinct versions count.
-    const states = () => read<FollowupState>(topics.followupState, 3 * CUSTOMERS, 3_000)
+    const states = (count = 3 * CUSTOMERS) =>
+      read<FollowupState>(topics.followupState, count, 3_000)
     const versions = (all: FollowupState[]) =>
       new Set(all.map((s) => `${s.followupId} ${s.version}`)).size
     try {
@@ -107,7 +108,10 @@ describe('two instances of a stateful service in one consumer group', () => {
         () => read(topics.followupState, CUSTOMERS),
         () =>
           expect
-            .poll(async () => versions(await states()), { timeout: 60_000, interval: 500 })
+            .poll(async () => versions(await states(2 * CUSTOMERS)), {
+              timeout: 60_000,
+              interval: 500,
+            })
             .toBeGreaterThanOrEqual(2 * CUSTOMERS),
       )
     } finally {
