@@ -108,3 +108,42 @@ describe('a changelog record the state cannot take', () => {
     }
   }, 60_000)
 })
+
+// A service following its own output passes over what it wrote: its state has that already.
+describe('a follower given an origin to skip', () => {
+  const prefix = `t-origin-${Date.now().toString(36)}.`
+  const kafka = createKafka({ brokers, clientId: 'test-origin', log })
+  afterAll(async () => {
+    await deleteTopicsWithPrefix(kafka, prefix)
+  })
+
+  it('applies what others wrote and passes over its own writes', async () => {
+    await ensureTopics(kafka, [topics.feedbackReceived], { prefix, log })
+    const key = `demo/id:c-${randomUUID()}`
+    const mine = createPublisher(kafka, { prefix, log, origin: 'me' })
+    const theirs = createPublisher(kafka, { prefix, log, origin: 'them' })
+    const seen: string[] = []
+    const apply = (event: { data: unknown }) => seen.push((event.data as FeedbackReceived).text)
+    try {
+      await mine.publish([receivedItem(key, 'mine before')])
+      await theirs.publish([receivedItem(key, 'theirs before')])
+      const follower = await followTopic(kafka, topics.feedbackReceived, {
+        prefix,
+        log,
+        apply,
+        skipOrigin: 'me',
+      })
+      try {
+        await theirs.publish([receivedItem(key, 'theirs after')])
+        await mine.publish([receivedItem(key, 'mine after')])
+        expect(await follower.catchUp(20_000)).toBe(true)
+        expect(seen).toEqual(['theirs before', 'theirs after'])
+      } finally {
+        await follower.stop()
+      }
+    } finally {
+      await mine.stop()
+      await theirs.stop()
+    }
+  }, 60_000)
+})

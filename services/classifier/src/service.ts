@@ -1,4 +1,5 @@
-import { type FeedbackClassified, type FeedbackReceived, topics } from '@closeloop/shared/events'
+import { randomUUID } from 'node:crypto'
+import { type FeedbackReceived, topics } from '@closeloop/shared/events'
 import { consumerMetrics, createMetrics, mountOps, startHttpServer } from '@closeloop/shared/http'
 import {
   catchUpFollower,
@@ -17,7 +18,7 @@ import type { ClassifierConfig } from './config.ts'
 import { loadDefaultClassifier } from './model-loader.ts'
 import { createCustomerHistory } from './store/customer-history.ts'
 import { tenantClassifiers } from './tenant-classifiers.ts'
-import { createClassifyHandler, recordClassified } from './worker.ts'
+import { ClassifiedContact, createClassifyHandler, recordClassified } from './worker.ts'
 
 export type ClassifierService = { port: number; stop(): Promise<void> }
 
@@ -50,18 +51,22 @@ export const startClassifier = async (
     port: config.CLASSIFIER_PORT,
     log,
   })
-  const publisher = createPublisher(kafka, { prefix, log })
+  // This instance's events are marked, so its history follower passes over what it wrote.
+  const origin = `classifier-${randomUUID()}`
+  const publisher = createPublisher(kafka, { prefix, log, origin })
   try {
     // Per-customer history (repeat contacts, open problems) is rebuilt from what the classifier
     // instances published; then intake resumes where it left off. The history goes on following
     // that topic, so when another instance's partitions move here (it stopped, or the group grew)
     // their customers' contacts since this instance started are known too. A contact this
-    // instance recorded itself comes back through the topic and counts once.
+    // instance recorded itself is passed over when it comes back through the topic.
     const history = createCustomerHistory()
     const changelog = await followTopic(kafka, topics.feedbackClassified, {
       prefix,
       log,
-      apply: (event) => recordClassified(history, event.data as FeedbackClassified),
+      apply: (event) => recordClassified(history, event.data as ClassifiedContact),
+      schema: ClassifiedContact,
+      skipOrigin: origin,
     })
     follower = changelog
     log.info({ customers: history.size() }, 'customer history rebuilt')

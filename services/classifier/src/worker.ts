@@ -1,6 +1,12 @@
-import { type FeedbackClassified, type FeedbackReceived, topics } from '@closeloop/shared/events'
+import {
+  type FeedbackClassified,
+  type FeedbackReceived,
+  IsoDateTime,
+  topics,
+} from '@closeloop/shared/events'
 import { uuidv5 } from '@closeloop/shared/ids'
 import type { Inbound, Outbound } from '@closeloop/shared/kafka'
+import { z } from 'zod'
 import type { Classification, Classifier, ClassifyInput } from './domain/classify.ts'
 import type { CustomerHistory } from './store/customer-history.ts'
 
@@ -77,7 +83,17 @@ export const createClassifyHandler =
  * Rebuilds the history from one FeedbackClassified event the classifier published earlier.
  * Reclassifications are not contacts: the customer did not write again.
  */
-export const recordClassified = (history: CustomerHistory, classified: FeedbackClassified) => {
+// The part of a classification the history reads: all that its follower checks.
+export const ClassifiedContact = z.object({
+  customerKey: z.string().min(1),
+  feedbackId: z.string().min(1),
+  needsContact: z.boolean(),
+  reclassification: z.boolean().optional(),
+  feedback: z.object({ receivedAt: IsoDateTime }),
+})
+export type ClassifiedContact = z.infer<typeof ClassifiedContact>
+
+export const recordClassified = (history: CustomerHistory, classified: ClassifiedContact) => {
   if (classified.reclassification === true) return
   history.record(
     classified.customerKey,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { FollowupState, topics } from '@closeloop/shared/events'
 import { consumerMetrics, createMetrics, startHttpServer } from '@closeloop/shared/http'
 import {
@@ -31,16 +32,18 @@ export const startFollowup = async (
   // The changelog is the store's truth: rebuild before taking new input, so no deadline is lost.
   // The store goes on following it, so what other instances write is known here too: a
   // customer whose partition moves here (an instance stopped, or one joined) keeps their open
-  // follow-up, and the API lists every instance's follow-ups. States this instance wrote come
-  // back through it and are ignored, being no newer than what it already holds.
+  // follow-up, and the API lists every instance's follow-ups. States this instance wrote are
+  // marked with its origin and passed over: its store has them already.
   const store = createFollowupStore()
+  const origin = `followup-${randomUUID()}`
   const follower = await followTopic(kafka, topics.followupState, {
     prefix,
     log,
     apply: (event) => store.restore(FollowupState.parse(event.data)),
+    skipOrigin: origin,
   })
 
-  const publisher = createPublisher(kafka, { prefix, log })
+  const publisher = createPublisher(kafka, { prefix, log, origin })
   const metrics = createMetrics()
   const consumer = await runConsumer({
     kafka,

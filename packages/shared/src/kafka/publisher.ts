@@ -25,7 +25,13 @@ export type PublisherOptions = {
   log: Logger
   // Longest a publish may wait for Kafka's acknowledgement before failing as unavailable.
   timeoutMs?: number
+  // Marks every event this publisher writes (header ORIGIN_HEADER), so that this process,
+  // following the same topic, can pass over what it wrote itself (followTopic's skipOrigin).
+  origin?: string
 }
+
+/** The header naming the process that wrote an event (PublisherOptions.origin). */
+export const ORIGIN_HEADER = 'closeloop_origin'
 
 const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> => {
   let timer: NodeJS.Timeout | undefined
@@ -102,7 +108,10 @@ export const createPublisher = (kafka: Kafka, opts: PublisherOptions): Publisher
         }
         const name = prefix + topic.name
         const list = byTopic.get(name) ?? []
-        list.push(encodeEvent(key, event))
+        const message = encodeEvent(key, event)
+        if (opts.origin !== undefined)
+          message.headers = { ...message.headers, [ORIGIN_HEADER]: opts.origin }
+        list.push(message)
         byTopic.set(name, list)
       }
       await send(byTopic)
