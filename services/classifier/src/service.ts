@@ -67,6 +67,9 @@ export const startClassifier = async (
       apply: (event) => recordClassified(history, event.data as ClassifiedContact),
       schema: ClassifiedContact,
       skipOrigin: origin,
+      // Stale history would miss repeat contacts: leave the group, so that the partitions go to
+      // an instance whose history is live (readiness says 503 from here on).
+      onStopped: () => void consumer?.stop(),
     })
     follower = changelog
     log.info({ customers: history.size() }, 'customer history rebuilt')
@@ -88,7 +91,7 @@ export const startClassifier = async (
         history.forget(item.customerKey, item.feedbackId)
       },
       // Partitions taken over from another instance: first read what it last wrote.
-      onAssigned: () => catchUpFollower(changelog, log),
+      onAssigned: (wait) => catchUpFollower(changelog, log, wait),
       metrics: consumerMetrics(metrics),
     })
   } catch (err) {

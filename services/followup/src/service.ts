@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { FollowupState, topics } from '@closeloop/shared/events'
 import { consumerMetrics, createMetrics, startHttpServer } from '@closeloop/shared/http'
 import {
@@ -7,6 +6,7 @@ import {
   createPublisher,
   ensureTopics,
   followTopic,
+  type RunningConsumer,
   runConsumer,
 } from '@closeloop/shared/kafka'
 import { stopInOrder } from '@closeloop/shared/lifecycle'
@@ -32,47 +32,66 @@ export const startFollowup = async (
   // The changelog is the store's truth: rebuild before taking new input, so no deadline is lost.
   // The store goes on following it, so what other instances write is known here too: a
   // customer whose partition moves here (an instance stopped, or one joined) keeps their open
-  // follow-up, and the API lists every instance's follow-ups. States this instance wrote are
-  // marked with its origin and passed over: its store has them already.
+  // follow-up, and the API lists every instance's follow-ups. Its own states come back too and
+  // are applied again (no newer than what the store holds, so nothing changes). They are not
+  // skipped: a flush reported failed may still have been written, and the store dropped it.
   const store = createFollowupStore()
-  const origin = `followup-${randomUUID()}`
+  let consumer: RunningConsumer | undefined
   const follower = await followTopic(kafka, topics.followupState, {
     prefix,
     log,
     apply: (event) => store.restore(FollowupState.parse(event.data)),
-    skipOrigin: origin,
+    // A stale store would open second follow-ups: leave the group, so that the partitions go
+    // to an instance whose store is live (readiness says 503 from here on).
+    onStopped: () => void consumer?.stop(),
   })
 
-  const publisher = createPublisher(kafka, { prefix, log, origin })
+  const publisher = createPublisher(kafka, { prefix, log })
   const metrics = createMetrics()
-  const consumer = await runConsumer({
-    kafka,
-    publisher,
-    prefix,
-    log,
-    groupId: config.FOLLOWUP_GROUP_ID,
-    inputs: [topics.feedbackClassified],
-    handle: createFollowupHandler({ store, tenants }),
-    onFlushed: store.commit,
-    onFlushFailed: store.rollback,
-    onMessageStart: store.mark,
-    onMessageFailed: store.undoToMark,
-    // Partitions taken over from another instance: first read what it last wrote.
-    onAssigned: () => catchUpFollower(follower, log),
-    metrics: consumerMetrics(metrics),
-  })
-
-  // Not ready while the store is stale: its follower stopped.
-  const ready = () => consumer.isReady() && follower.isRunning()
-  const app = createFollowupApp({ store, tenants, log, metrics, ready })
-  const server = await startHttpServer(app, { host: config.HOST, port: config.FOLLOWUP_PORT, log })
+  let server: Awaited<ReturnType<typeof startHttpServer>>
+  try {
+    consumer = await runConsumer({
+      kafka,
+      publisher,
+      prefix,
+      log,
+      groupId: config.FOLLOWUP_GROUP_ID,
+      inputs: [topics.feedbackClassified],
+      handle: createFollowupHandler({ store, tenants }),
+      onFlushed: store.commit,
+      onFlushFailed: store.rollback,
+      onMessageStart: store.mark,
+      onMessageFailed: store.undoToMark,
+      // Partitions taken over from another instance: first read what it last wrote.
+      onAssigned: (wait) => catchUpFollower(follower, log, wait),
+      metrics: consumerMetrics(metrics),
+    })
+    const running = consumer
+    // Not ready while the store is stale: its follower stopped.
+    const ready = () => running.isReady() && follower.isRunning()
+    const app = createFollowupApp({ store, tenants, log, metrics, ready })
+    server = await startHttpServer(app, { host: config.HOST, port: config.FOLLOWUP_PORT, log })
+  } catch (err) {
+    const started = consumer
+    await stopInOrder(
+      [
+        ['consumer', async () => started?.stop()],
+        ['changelog follower', follower.stop],
+        ['publisher', publisher.stop],
+      ],
+      log,
+    ).catch(() => {}) // each failure is logged; the start-up error is the one to throw
+    throw err
+  }
+  const running = consumer
+  const http = server
   return {
-    port: server.port,
+    port: http.port,
     stop: () =>
       stopInOrder(
         [
-          ['http', server.stop],
-          ['consumer', consumer.stop],
+          ['http', http.stop],
+          ['consumer', running.stop],
           ['changelog follower', follower.stop],
           ['publisher', publisher.stop],
         ],

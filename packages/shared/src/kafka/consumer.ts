@@ -50,8 +50,9 @@ export type ConsumerOptions = {
   onMessageStart?: (m: Inbound) => void
   onMessageFailed?: (m: Inbound) => void
   // Awaited before the first batch after each group join: partitions may have come from another
-  // instance, whose last writes state followed from a changelog should see first.
-  onAssigned?: () => Promise<void>
+  // instance, whose last writes state followed from a changelog should see first. It is lent
+  // the batch's heartbeat, and told when the consumer stops.
+  onAssigned?: (wait: { heartbeat(): Promise<void>; isRunning(): boolean }) => Promise<void>
   fromBeginning?: boolean
 }
 
@@ -126,7 +127,7 @@ export const runConsumer = async (opts: ConsumerOptions): Promise<RunningConsume
       if (!spec) throw new AppError('INTERNAL', `no spec for topic ${batch.topic}`)
       if (assigned) {
         assigned = false
-        await opts.onAssigned?.()
+        await opts.onAssigned?.({ heartbeat, isRunning })
       }
       let outputs: Outbound[] = []
       let dlq: RawRecord[] = []

@@ -30,6 +30,9 @@ const emptiedPartitions = async (admin: Admin, name: string, ends: Map<number, b
   })
 }
 
+/** What a waiting consumer lends catchUp: its heartbeat, and whether it is still running. */
+export type CatchUpWait = { heartbeat(): Promise<void>; isRunning(): boolean }
+
 type ChangelogOptions = {
   prefix?: string
   log: Logger
@@ -40,6 +43,9 @@ type ChangelogOptions = {
   // Records that a publisher with this origin wrote are passed over undecoded: this process
   // wrote them, so its state has them already.
   skipOrigin?: string
+  // Called if a follower stops for good after catching up (an error kafkajs does not retry):
+  // the state it feeds goes stale from then on.
+  onStopped?: (err: unknown) => void
 }
 
 /**
@@ -51,10 +57,11 @@ export type TopicFollower = {
   applied(): number
   isRunning(): boolean
   /**
-   * Resolves once everything on the topic when called has been read, or after `timeoutMs`
-   * (false then): for a consumer taking over partitions whose previous owner just wrote here.
+   * Resolves once everything on the topic when called has been read (true), or false after
+   * `timeoutMs` or once `wait.isRunning()` turns false: for a consumer taking over partitions
+   * whose previous owner just wrote here. `wait.heartbeat` is called while it waits.
    */
-  catchUp(timeoutMs: number): Promise<boolean>
+  catchUp(timeoutMs: number, wait?: CatchUpWait): Promise<boolean>
   stop(): Promise<void>
 }
 
@@ -91,8 +98,9 @@ const done = (applied: number): TopicFollower => ({
   stop: async () => {},
 })
 
-// How often catchUp looks at what the follower has read.
+// How often catchUp looks at what the follower has read, and heartbeats for a waiting consumer.
 const CATCH_UP_POLL_MS = 25
+const HEARTBEAT_MS = 1_000
 
 const readChangelog = async (
   kafka: Kafka,
@@ -152,6 +160,7 @@ const readChangelog = async (
         else {
           running = false
           opts.log.error({ err: e.payload.error, topic: name }, 'changelog follower stopped')
+          opts.onStopped?.(e.payload.error)
         }
       })
       // Retention can delete a partition's last records between the offset look-up and the
@@ -167,9 +176,10 @@ const readChangelog = async (
       }, WATCH_MS)
       reader
         .run({
-          // A follower's group is its own: committing lets a restart after a crash go on from
-          // where it was instead of reading the whole topic again.
-          autoCommit: follow,
+          // Nothing is committed: the group is this process's alone, and committed offsets
+          // would keep it on the broker for a week after. A restart after a crash reads the
+          // topic again from its start, which applying by id or version makes harmless.
+          autoCommit: false,
           eachBatch: async ({ batch }) => {
             for (const m of batch.messages) {
               if (skipOrigin !== undefined && headerString(m.headers, ORIGIN_HEADER) === skipOrigin)
@@ -223,21 +233,34 @@ const readChangelog = async (
   return {
     applied: () => applied,
     isRunning: () => running,
-    async catchUp(timeoutMs) {
+    async catchUp(timeoutMs, wait) {
       const deadline = Date.now() + timeoutMs
-      const lookUp = kafka.admin()
-      await lookUp.connect()
-      let offsets: { partition: number; low: string; high: string }[]
+      // The look-up too is bounded by the deadline: kafkajs retries it for longer.
+      const lookUp = kafka.admin({ retry: { retries: 2 } })
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const late = new Promise<null>((r) => {
+        timer = setTimeout(() => r(null), timeoutMs)
+      })
+      const lookingUp = lookUp.connect().then(() => lookUp.fetchTopicOffsets(name))
+      // Past the deadline its failure has no one to tell.
+      lookingUp.catch(() => {})
+      let offsets: { partition: number; low: string; high: string }[] | null
       try {
-        offsets = await lookUp.fetchTopicOffsets(name)
+        offsets = await Promise.race([lookingUp, late])
       } finally {
+        clearTimeout(timer)
         await lookUp.disconnect()
       }
-      while (!caughtUpTo(offsets)) {
-        if (!running || Date.now() >= deadline) return false
+      let beat = Date.now()
+      while (offsets !== null && !caughtUpTo(offsets)) {
+        if (!running || Date.now() >= deadline || wait?.isRunning() === false) return false
+        if (wait !== undefined && Date.now() - beat >= HEARTBEAT_MS) {
+          await wait.heartbeat()
+          beat = Date.now()
+        }
         await new Promise((r) => setTimeout(r, CATCH_UP_POLL_MS))
       }
-      return true
+      return offsets !== null
     },
     stop: async () => {
       running = false
@@ -246,16 +269,20 @@ const readChangelog = async (
   }
 }
 
-// Long enough for a follower's usual lag, short of kafkajs' session timeout (30 s).
+// Long enough for a follower's usual lag; the waiting consumer heartbeats meanwhile.
 const CATCH_UP_MS = 10_000
 
 /**
  * For a consumer's onAssigned: waits for the follower to read what is on its topic now. Never
  * throws: if it cannot, handling goes on (logged), as it did before there was a follower.
  */
-export const catchUpFollower = async (follower: TopicFollower, log: Logger): Promise<void> => {
+export const catchUpFollower = async (
+  follower: TopicFollower,
+  log: Logger,
+  wait?: CatchUpWait,
+): Promise<void> => {
   try {
-    if (!(await follower.catchUp(CATCH_UP_MS)))
+    if (!(await follower.catchUp(CATCH_UP_MS, wait)))
       log.warn({ timeoutMs: CATCH_UP_MS }, 'changelog follower still behind after an assignment')
   } catch (err) {
     log.warn({ err }, 'could not check the changelog follower after an assignment')
