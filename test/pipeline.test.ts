@@ -75,6 +75,23 @@ describe('the pipeline, on a real broker and embedded ClickHouse', () => {
     expect(Date.parse(item.followup?.contactBy ?? '')).toBeGreaterThan(received)
   })
 
+  it('gives a complaint in a language it does not read to a person, unscored', async () => {
+    const posted = await postFeedback(p, {
+      text: 'Mi pedido nunca llegó y nadie contesta el teléfono.',
+      customer: { id: `c-${randomUUID()}` },
+      channel: 'web',
+    })
+    expect(posted.status).toBe(202)
+    await waitForFollowup(p, posted.body.id)
+    const item = (await getFeedback(p, posted.body.id)).body as unknown as Item & {
+      classification: { language: { code: string; supported: boolean }; needsHuman: boolean }
+    }
+    expect(item.classification?.language).toMatchObject({ code: 'es', supported: false })
+    expect(item.classification?.needsHuman).toBe(true)
+    expect(item.classification?.sentiment.reasons ?? []).toEqual([])
+    expect(['bob', 'carol']).toContain(item.followup?.owner.id)
+  })
+
   it('stores a post retried with the same Idempotency-Key once', async () => {
     const body = {
       text: 'The delivery was two hours late.',

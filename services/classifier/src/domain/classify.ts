@@ -203,6 +203,7 @@ export const createClassifier = (deps: ClassifierDeps): Classifier => {
     const needsHuman = !language.supported || sentiment.confidence < rules.sentiment.minConfidence
     const needsContact =
       (rules.contact.onNegative && sentiment.label === 'negative') ||
+      (rules.contact.onUnsupportedLanguage && !language.supported && language.code !== 'und') ||
       LEVEL_RANK[urgency.level] >= minContact ||
       input.contactRequested === true
     return {

@@ -7,7 +7,7 @@ const list = (s: string): string[] => s.split('|')
 // threat alone is critical, a legal threat or churn intent alone is high, and smaller signals
 // (anger, a low rating, a phone call, a VIP) combine.
 export const defaultRules: ClassifierRules = {
-  version: 'rules-2026.12.2',
+  version: 'rules-2026.12.3',
   language: { supported: ['en'], minConfidence: 0.35 },
   sentiment: {
     minConfidence: 0.45,
@@ -494,7 +494,7 @@ export const defaultRules: ClassifierRules = {
     contactRequestedWeight: 0.5,
     deadline: { weight: 1, soonHours: 48, soonWeight: 2 },
   },
-  contact: { minUrgency: 'high', onNegative: true },
+  contact: { minUrgency: 'high', onNegative: true, onUnsupportedLanguage: true },
   topics: {
     minScore: 0.3,
     maxTopics: 4,

@@ -122,6 +122,9 @@ export const ClassifierRules = z.object({
     // Urgency at or above which someone must contact the customer even without negativity.
     minUrgency: Level,
     onNegative: z.boolean(),
+    // Text in a language the models do not read goes to a person: it opens a follow-up, as
+    // a complaint does, so that someone who reads it gets it with a promised contact time.
+    onUnsupportedLanguage: z.boolean(),
   }),
   topics: z.object({
     taxonomy: z.array(TopicDefinition),

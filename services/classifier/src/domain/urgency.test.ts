@@ -185,4 +185,18 @@ describe('needsContact', () => {
     ).toBe(true)
     expect(calm.classify({ text: 'I will sue you', channel: 'web' }).needsContact).toBe(true)
   })
+
+  it('is set for text the models do not read, which goes to a person', () => {
+    const calm = createClassifier({ model: neutral, rules: defaultRules })
+    const foreign = calm.classify({ text: 'mi pedido nunca llegó', channel: 'web' })
+    expect(foreign.language.supported).toBe(false)
+    expect(foreign.needsHuman).toBe(true)
+    expect(foreign.needsContact).toBe(true)
+    // Mentions alone are in no language: nothing for a person to read.
+    expect(calm.classify({ text: '@company', channel: 'web' }).needsContact).toBe(false)
+    const merged = mergeRules(defaultRules, { contact: { onUnsupportedLanguage: false } })
+    if (!merged.ok) throw new Error('overrides should be valid')
+    const off = createClassifier({ model: neutral, rules: merged.rules })
+    expect(off.classify({ text: 'mi pedido nunca llegó', channel: 'web' }).needsContact).toBe(false)
+  })
 })
