@@ -115,126 +115,133 @@ export const runConsumer = async (opts: ConsumerOptions): Promise<RunningConsume
   })
 
   await consumer.connect()
-  await consumer.subscribe({
-    topics: [...specByName.keys()],
-    fromBeginning: opts.fromBeginning ?? true,
-  })
-  await consumer.run({
-    autoCommit: false,
-    eachBatchAutoResolve: false,
-    eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-      const spec = specByName.get(batch.topic)
-      if (!spec) throw new AppError('INTERNAL', `no spec for topic ${batch.topic}`)
-      if (assigned) {
-        assigned = false
-        await opts.onAssigned?.({ heartbeat, isRunning })
-      }
-      let outputs: Outbound[] = []
-      let dlq: RawRecord[] = []
-      let sinkable: Inbound[] = []
-      let first: string | undefined
-      let pending: string | undefined
-
-      const flush = async () => {
-        if (pending === undefined || first === undefined) return
-        if (opts.sink && sinkable.length > 0) {
-          const range = { topic: batch.topic, partition: batch.partition, first, last: pending }
-          await opts.sink(sinkable, range)
+  try {
+    await consumer.subscribe({
+      topics: [...specByName.keys()],
+      fromBeginning: opts.fromBeginning ?? true,
+    })
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        const spec = specByName.get(batch.topic)
+        if (!spec) throw new AppError('INTERNAL', `no spec for topic ${batch.topic}`)
+        if (assigned) {
+          assigned = false
+          await opts.onAssigned?.({ heartbeat, isRunning })
         }
-        sinkable = []
-        first = undefined
-        try {
-          // Each output was checked against its schema right after its handler.
-          await opts.publisher.publish(outputs, { checked: true })
-          await opts.publisher.publishRaw(dlq)
-        } catch (err) {
-          opts.onFlushFailed?.()
-          throw err
-        }
-        opts.onFlushed?.()
-        outputs = []
-        dlq = []
-        resolveOffset(pending)
-        const next = (BigInt(pending) + 1n).toString()
-        await consumer.commitOffsets([
-          { topic: batch.topic, partition: batch.partition, offset: next },
-        ])
-        pending = undefined
-        await heartbeat()
-      }
+        let outputs: Outbound[] = []
+        let dlq: RawRecord[] = []
+        let sinkable: Inbound[] = []
+        let first: string | undefined
+        let pending: string | undefined
 
-      for (const m of batch.messages) {
-        if (!isRunning() || isStale()) break
-        const started = performance.now()
-        const decoded = decodeEvent(m)
-        const problem = decoded.ok ? validate(spec, decoded.event) : decoded.reason
-        let outcome: 'ok' | 'dlq' = 'ok'
-        if (problem !== undefined || !decoded.ok) {
-          outcome = 'dlq'
-          dlq.push(
-            dlqRecord(batch.topic, batch.partition, m, opts.groupId, problem ?? 'undecodable'),
-          )
-          opts.log.warn({ topic: batch.topic, offset: m.offset, reason: problem }, 'sent to DLQ')
-        } else {
+        const flush = async () => {
+          if (pending === undefined || first === undefined) return
+          if (opts.sink && sinkable.length > 0) {
+            const range = { topic: batch.topic, partition: batch.partition, first, last: pending }
+            await opts.sink(sinkable, range)
+          }
+          sinkable = []
+          first = undefined
           try {
-            const key = m.key?.toString('utf8') ?? ''
-            const inbound = {
-              topic: spec,
-              partition: batch.partition,
-              offset: m.offset,
-              key,
-              event: decoded.event,
-            }
-            if (opts.sink) sinkable.push(inbound)
-            else if (opts.handle) {
-              opts.onMessageStart?.(inbound)
-              let produced: Outbound[]
-              try {
-                produced = await opts.handle(inbound)
-              } catch (err) {
-                if (!isRetryable(err)) opts.onMessageFailed?.(inbound)
+            // Each output was checked against its schema right after its handler.
+            await opts.publisher.publish(outputs, { checked: true })
+            await opts.publisher.publishRaw(dlq)
+          } catch (err) {
+            opts.onFlushFailed?.()
+            throw err
+          }
+          opts.onFlushed?.()
+          outputs = []
+          dlq = []
+          resolveOffset(pending)
+          const next = (BigInt(pending) + 1n).toString()
+          await consumer.commitOffsets([
+            { topic: batch.topic, partition: batch.partition, offset: next },
+          ])
+          pending = undefined
+          await heartbeat()
+        }
+
+        for (const m of batch.messages) {
+          if (!isRunning() || isStale()) break
+          const started = performance.now()
+          const decoded = decodeEvent(m)
+          const problem = decoded.ok ? validate(spec, decoded.event) : decoded.reason
+          let outcome: 'ok' | 'dlq' = 'ok'
+          if (problem !== undefined || !decoded.ok) {
+            outcome = 'dlq'
+            dlq.push(
+              dlqRecord(batch.topic, batch.partition, m, opts.groupId, problem ?? 'undecodable'),
+            )
+            opts.log.warn({ topic: batch.topic, offset: m.offset, reason: problem }, 'sent to DLQ')
+          } else {
+            try {
+              const key = m.key?.toString('utf8') ?? ''
+              const inbound = {
+                topic: spec,
+                partition: batch.partition,
+                offset: m.offset,
+                key,
+                event: decoded.event,
+              }
+              if (opts.sink) sinkable.push(inbound)
+              else if (opts.handle) {
+                opts.onMessageStart?.(inbound)
+                let produced: Outbound[]
+                try {
+                  produced = await opts.handle(inbound)
+                } catch (err) {
+                  if (!isRetryable(err)) opts.onMessageFailed?.(inbound)
+                  throw err
+                }
+                // Checked here, per message: an output that breaks its schema would otherwise fail
+                // the whole batch's publish, and the partition would retry it for ever.
+                for (const o of produced) {
+                  const wrong = validate(o.topic, o.event)
+                  if (wrong !== undefined) {
+                    opts.onMessageFailed?.(inbound)
+                    throw new AppError('INVALID_EVENT', `output for ${o.topic.name}: ${wrong}`)
+                  }
+                }
+                outputs.push(...produced)
+              }
+            } catch (err) {
+              // Retryable (Kafka or a store is down): flush what is done and let kafkajs retry the rest.
+              if (isRetryable(err)) {
+                await flush()
                 throw err
               }
-              // Checked here, per message: an output that breaks its schema would otherwise fail
-              // the whole batch's publish, and the partition would retry it for ever.
-              for (const o of produced) {
-                const wrong = validate(o.topic, o.event)
-                if (wrong !== undefined) {
-                  opts.onMessageFailed?.(inbound)
-                  throw new AppError('INVALID_EVENT', `output for ${o.topic.name}: ${wrong}`)
-                }
-              }
-              outputs.push(...produced)
+              outcome = 'dlq'
+              const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err)
+              dlq.push(dlqRecord(batch.topic, batch.partition, m, opts.groupId, reason))
+              opts.log.error(
+                { err, topic: batch.topic, offset: m.offset },
+                'handler failed; sent to DLQ',
+              )
             }
-          } catch (err) {
-            // Retryable (Kafka or a store is down): flush what is done and let kafkajs retry the rest.
-            if (isRetryable(err)) {
-              await flush()
-              throw err
-            }
-            outcome = 'dlq'
-            const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err)
-            dlq.push(dlqRecord(batch.topic, batch.partition, m, opts.groupId, reason))
-            opts.log.error(
-              { err, topic: batch.topic, offset: m.offset },
-              'handler failed; sent to DLQ',
-            )
           }
+          first ??= m.offset
+          pending = m.offset
+          opts.metrics?.onProcessed?.(spec.name, outcome, (performance.now() - started) / 1000)
+          if (outputs.length + dlq.length + sinkable.length >= flushEvery) await flush()
         }
-        first ??= m.offset
-        pending = m.offset
-        opts.metrics?.onProcessed?.(spec.name, outcome, (performance.now() - started) / 1000)
-        if (outputs.length + dlq.length + sinkable.length >= flushEvery) await flush()
-      }
-      await flush()
-      const last = batch.lastOffset()
-      opts.metrics?.onLag?.(
-        spec.name,
-        batch.partition,
-        Number(BigInt(batch.highWatermark) - BigInt(last) - 1n),
-      )
-    },
-  })
+        await flush()
+        const last = batch.lastOffset()
+        opts.metrics?.onLag?.(
+          spec.name,
+          batch.partition,
+          Number(BigInt(batch.highWatermark) - BigInt(last) - 1n),
+        )
+      },
+    })
+  } catch (err) {
+    // A consumer that could not subscribe or run must not stay connected: it would keep the
+    // process alive after its service failed to start.
+    await consumer.disconnect().catch(() => {})
+    throw err
+  }
 
   return {
     isReady: () => joined,
