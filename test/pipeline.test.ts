@@ -62,6 +62,7 @@ describe('the pipeline, on a real broker and embedded ClickHouse', () => {
     })
     expect(posted.status).toBe(202)
     await waitForFollowup(p, posted.body.id)
+    await waitForClassification(p, posted.body.id)
     const { body } = await getFeedback(p, posted.body.id)
     const item = body as unknown as Item
     expect(item.classification?.sentiment.label).toBe('negative')
@@ -82,7 +83,9 @@ describe('the pipeline, on a real broker and embedded ClickHouse', () => {
       channel: 'web',
     })
     expect(posted.status).toBe(202)
+    // Analytics stores the follow-up and the classification from two topics, in either order.
     await waitForFollowup(p, posted.body.id)
+    await waitForClassification(p, posted.body.id)
     const item = (await getFeedback(p, posted.body.id)).body as unknown as Item & {
       classification: { language: { code: string; supported: boolean }; needsHuman: boolean }
     }

@@ -7,10 +7,11 @@ import {
   createPublisher,
   ensureTopics,
   followTopic,
+  type RunningConsumer,
   runConsumer,
   type TopicFollower,
 } from '@closeloop/shared/kafka'
-import { stopInOrder } from '@closeloop/shared/lifecycle'
+import { abandonStart, stopInOrder } from '@closeloop/shared/lifecycle'
 import type { Logger } from '@closeloop/shared/logging'
 import { loadTenants } from '@closeloop/shared/tenants'
 import { Hono } from 'hono'
@@ -40,7 +41,7 @@ export const startClassifier = async (
   // Health and metrics answer from the start: /readyz says 503 until the consumer is running,
   // which follows the history replay below (its length grows with the topic's five weeks).
   const metrics = createMetrics()
-  let consumer: Awaited<ReturnType<typeof runConsumer>> | undefined
+  let consumer: RunningConsumer | undefined
   const app = new Hono()
   // Not ready while the history is stale: its follower stopped, and repeat contacts go unseen.
   let follower: TopicFollower | undefined
@@ -96,25 +97,25 @@ export const startClassifier = async (
     })
   } catch (err) {
     const started = follower
-    await stopInOrder(
+    return abandonStart(
+      err,
       [
         ['history follower', async () => started?.stop()],
         ['publisher', publisher.stop],
         ['http', server.stop],
       ],
       log,
-    ).catch(() => {}) // each failure is logged; the start-up error is the one to throw
-    throw err
+    )
   }
   const running = consumer
-  const history = follower
+  const changelog = follower
   return {
     port: server.port,
     stop: () =>
       stopInOrder(
         [
           ['consumer', running.stop],
-          ['history follower', history.stop],
+          ['history follower', changelog.stop],
           ['publisher', publisher.stop],
           ['http', server.stop],
         ],

@@ -9,7 +9,7 @@ import {
   type RunningConsumer,
   runConsumer,
 } from '@closeloop/shared/kafka'
-import { stopInOrder } from '@closeloop/shared/lifecycle'
+import { abandonStart, stopInOrder } from '@closeloop/shared/lifecycle'
 import type { Logger } from '@closeloop/shared/logging'
 import { loadTenants } from '@closeloop/shared/tenants'
 import { createFollowupApp } from './app.ts'
@@ -73,15 +73,15 @@ export const startFollowup = async (
     server = await startHttpServer(app, { host: config.HOST, port: config.FOLLOWUP_PORT, log })
   } catch (err) {
     const started = consumer
-    await stopInOrder(
+    return abandonStart(
+      err,
       [
         ['consumer', async () => started?.stop()],
         ['changelog follower', follower.stop],
         ['publisher', publisher.stop],
       ],
       log,
-    ).catch(() => {}) // each failure is logged; the start-up error is the one to throw
-    throw err
+    )
   }
   const running = consumer
   const http = server

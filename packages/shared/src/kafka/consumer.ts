@@ -4,6 +4,7 @@ import { AppError, isRetryable } from '../errors.ts'
 import { dlqName, type TopicSpec } from '../events/topics.ts'
 import { type CloudEvent, decodeEvent } from './codec.ts'
 import type { Outbound, Publisher, RawRecord } from './publisher.ts'
+import type { CatchUpWait } from './replay.ts'
 
 export type Inbound<T = unknown> = {
   topic: TopicSpec
@@ -52,7 +53,7 @@ export type ConsumerOptions = {
   // Awaited before the first batch after each group join: partitions may have come from another
   // instance, whose last writes state followed from a changelog should see first. It is lent
   // the batch's heartbeat, and told when the consumer stops.
-  onAssigned?: (wait: { heartbeat(): Promise<void>; isRunning(): boolean }) => Promise<void>
+  onAssigned?: (wait: CatchUpWait) => Promise<void>
   fromBeginning?: boolean
 }
 

@@ -59,3 +59,16 @@ export const stopInOrder = async (parts: Array<[string, () => Promise<void>]>, l
   }
   if (failures.length > 0) throw new AggregateError(failures, 'some parts failed to stop')
 }
+
+/**
+ * After a start-up failed part-way: stops what was started, in order, and throws `cause`, the
+ * error worth reporting (stop failures are logged by stopInOrder).
+ */
+export const abandonStart = async (
+  cause: unknown,
+  parts: Array<[string, () => Promise<void>]>,
+  log: Logger,
+): Promise<never> => {
+  await stopInOrder(parts, log).catch(() => {})
+  throw cause
+}
